@@ -1,0 +1,92 @@
+package io.nextbox.account;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.nextbox.shared.BatchInsert;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class AccountService {
+
+	private final AccountRepository accounts;
+
+	private final SubscriberRepository subscribers;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	AccountService(AccountRepository accounts, SubscriberRepository subscribers, PasswordEncoder passwordEncoder,
+			JdbcTemplate jdbc, Clock clock) {
+		this.accounts = accounts;
+		this.subscribers = subscribers;
+		this.passwordEncoder = passwordEncoder;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	static String normalizeEmail(String email) {
+		return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	@Transactional
+	public long registerMerchant(String email, String displayName, String rawPassword) {
+		Account account = new Account(normalizeEmail(email), passwordEncoder.encode(rawPassword), Role.MERCHANT,
+				displayName, clock.instant());
+		return accounts.save(account).getId();
+	}
+
+	/**
+	 * Registers subscribers with logins that share one password, hashed once: hashing is deliberately slow, and a
+	 * bulk load of thousands must not hash thousands of times.
+	 * @return the new subscribers' ids, in the order given
+	 */
+	@Transactional
+	public List<Long> registerSubscribers(List<NewSubscriber> newSubscribers, String rawPassword) {
+		String hash = passwordEncoder.encode(rawPassword);
+		List<Long> accountIds = BatchInsert.insertReturningIds(jdbc,
+				"insert into account (email, password_hash, role, display_name, created_at) values (?, ?, ?, ?, ?)",
+				newSubscribers, (statement, subscriber) -> {
+					statement.setString(1, normalizeEmail(subscriber.email()));
+					statement.setString(2, hash);
+					statement.setString(3, Role.SUBSCRIBER.name());
+					statement.setString(4, subscriber.firstName() + " " + subscriber.lastName());
+					statement.setTimestamp(5, Timestamp.from(subscriber.createdAt()));
+				});
+		record Row(NewSubscriber subscriber, long accountId) {
+		}
+		List<Row> rows = new ArrayList<>(newSubscribers.size());
+		for (int i = 0; i < newSubscribers.size(); i++) {
+			rows.add(new Row(newSubscribers.get(i), accountIds.get(i)));
+		}
+		return BatchInsert.insertReturningIds(jdbc,
+				"insert into subscriber (account_id, email, first_name, last_name, created_at) values (?, ?, ?, ?, ?)",
+				rows, (statement, row) -> {
+					statement.setLong(1, row.accountId());
+					statement.setString(2, normalizeEmail(row.subscriber().email()));
+					statement.setString(3, row.subscriber().firstName());
+					statement.setString(4, row.subscriber().lastName());
+					statement.setTimestamp(5, Timestamp.from(row.subscriber().createdAt()));
+				});
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasAccounts() {
+		return accounts.count() > 0;
+	}
+
+	@Transactional(readOnly = true)
+	public long countSubscribers() {
+		return subscribers.count();
+	}
+
+}

@@ -1,0 +1,11 @@
+package io.nextbox.account;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SubscriberRepository extends JpaRepository<Subscriber, Long> {
+
+	Optional<Subscriber> findByAccountId(Long accountId);
+
+}

@@ -1,0 +1,69 @@
+package io.nextbox.catalog;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CatalogService {
+
+	private final ProductRepository products;
+
+	private final PlanRepository plans;
+
+	private final PlanFamilyRepository families;
+
+	private final Clock clock;
+
+	CatalogService(ProductRepository products, PlanRepository plans, PlanFamilyRepository families, Clock clock) {
+		this.products = products;
+		this.plans = plans;
+		this.families = families;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public long createFamily(String name, String description) {
+		return families.save(new PlanFamily(name, description)).getId();
+	}
+
+	@Transactional
+	public long createProduct(NewProduct product) {
+		return products.save(new Product(product, clock.instant())).getId();
+	}
+
+	@Transactional
+	public long createPlan(NewPlan plan) {
+		PlanFamily family = families.findById(plan.familyId())
+			.orElseThrow(() -> new IllegalArgumentException("No plan family " + plan.familyId()));
+		return plans.save(new Plan(family, plan)).getId();
+	}
+
+	/** Plans by id, in one query, for pages that list many subscriptions. */
+	@Transactional(readOnly = true)
+	public Map<Long, PlanSummary> plans(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return plans.findWithFamilyByIdIn(ids)
+			.stream()
+			.map(Plan::toSummary)
+			.collect(Collectors.toMap(PlanSummary::id, Function.identity()));
+	}
+
+	@Transactional(readOnly = true)
+	public long countProducts() {
+		return products.countByRetiredFalse();
+	}
+
+	@Transactional(readOnly = true)
+	public long countPlans() {
+		return plans.countByRetiredFalse();
+	}
+
+}

@@ -1,0 +1,7 @@
+package io.nextbox.catalog;
+
+public enum IntervalUnit {
+
+	DAY, WEEK, MONTH
+
+}

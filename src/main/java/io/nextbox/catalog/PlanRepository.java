@@ -1,0 +1,16 @@
+package io.nextbox.catalog;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface PlanRepository extends JpaRepository<Plan, Long> {
+
+	long countByRetiredFalse();
+
+	@Query("select p from Plan p join fetch p.family where p.id in :ids")
+	List<Plan> findWithFamilyByIdIn(Collection<Long> ids);
+
+}

@@ -1,0 +1,7 @@
+package io.nextbox.catalog;
+
+public enum ProductCategory {
+
+	COFFEE, TEA, GEAR, TREATS
+
+}

@@ -1,0 +1,7 @@
+package io.nextbox.offer;
+
+public enum DiscountType {
+
+	NONE, PERCENT, FIXED
+
+}

@@ -1,0 +1,7 @@
+package io.nextbox.offer;
+
+public enum OfferKind {
+
+	ADD_ON, UPGRADE
+
+}

@@ -1,0 +1,9 @@
+package io.nextbox.offer;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface OfferRepository extends JpaRepository<Offer, Long> {
+
+	long countByStatus(OfferStatus status);
+
+}

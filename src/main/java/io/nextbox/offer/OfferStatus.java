@@ -1,0 +1,7 @@
+package io.nextbox.offer;
+
+public enum OfferStatus {
+
+	DRAFT, ACTIVE, PAUSED, ENDED
+
+}

@@ -1,0 +1,7 @@
+package io.nextbox.offer;
+
+public enum Placement {
+
+	DASHBOARD, NEXT_SHIPMENT, POST_PURCHASE, CANCEL_FLOW
+
+}

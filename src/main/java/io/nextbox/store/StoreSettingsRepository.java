@@ -1,0 +1,6 @@
+package io.nextbox.store;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StoreSettingsRepository extends JpaRepository<StoreSettingsRow, Integer> {
+}

@@ -1,0 +1,7 @@
+package io.nextbox.subscription;
+
+public enum SubscriptionStatus {
+
+	ACTIVE, PAUSED, CANCELLED
+
+}

@@ -1,0 +1,61 @@
+package io.nextbox;
+
+import io.nextbox.support.CleanMigrate;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The whole application on PostgreSQL, migrated from an empty schema and seeded with a small demo store. */
+@Tag("postgres")
+@SpringBootTest(properties = { "nextbox.demo.enabled=true", "nextbox.demo.subscribers=60" })
+@AutoConfigureMockMvc
+@ActiveProfiles({ "postgres", "postgres-test" })
+@Import(CleanMigrate.class)
+class PostgresApplicationTests {
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void runsOnPostgresql() {
+		assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+		assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Long.class))
+			.isPositive();
+	}
+
+	@Test
+	void theDemoStoreSeedsThroughTheSameBulkLoads() {
+		assertThat(jdbc.queryForObject("select count(*) from subscriber", Long.class)).isEqualTo(60);
+		assertThat(jdbc.queryForObject("select count(*) from product", Long.class)).isEqualTo(40);
+		assertThat(jdbc.queryForObject("select count(*) from orders", Long.class)).isGreaterThan(60 * 6);
+	}
+
+	@Test
+	@WithUserDetails("subscriber1@nextbox.test")
+	void aSubscriberSeesTheirSubscriptions() throws Exception {
+		mvc.perform(get("/portal")).andExpect(status().isOk()).andExpect(content().string(containsString("Filter Coffee")));
+	}
+
+	@Test
+	@WithUserDetails("merchant@nextbox.test")
+	void theMerchantSeesTheStoreCounts() throws Exception {
+		mvc.perform(get("/admin")).andExpect(status().isOk()).andExpect(content().string(containsString("<dd>60</dd>")));
+	}
+
+}

@@ -1,0 +1,41 @@
+package io.nextbox.admin;
+
+import io.nextbox.support.NextboxIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+
+@NextboxIntegrationTest
+class AdminHomeIntegrationTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	@WithUserDetails("merchant@nextbox.test")
+	void theMerchantSeesTheStoreCounts() throws Exception {
+		long orders = jdbc.queryForObject("select count(*) from orders", Long.class);
+		long active = jdbc.queryForObject("select count(*) from subscription where status = 'ACTIVE'", Long.class);
+		mvc.perform(get("/admin"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("productCount", 40L))
+			.andExpect(model().attribute("planCount", 8L))
+			.andExpect(model().attribute("orderCount", orders))
+			.andExpect(model().attribute("activeSubscriptionCount", active))
+			.andExpect(content().string(containsString("<dd>40</dd>")))
+			.andExpect(content().string(containsString("<dd>" + String.format("%,d", orders) + "</dd>")));
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.nextbox.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.stream.IntStream;
+
+import io.nextbox.support.NextboxIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@NextboxIntegrationTest
+class DemoStoreIntegrationTests {
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private DemoStoreLoader loader;
+
+	@Autowired
+	private DemoProperties properties;
+
+	@Autowired
+	private Clock clock;
+
+	@Test
+	void theDemoStoreIsSeededWithEverythingTheGeneratorGrew() {
+		DemoStoreGenerator generator = new DemoStoreGenerator(properties.seed(), LocalDate.now(clock));
+		int orders = IntStream.rangeClosed(1, properties.subscribers())
+			.map(number -> generator.customer(number).orders().size())
+			.sum();
+		assertThat(count("product")).isEqualTo(40);
+		assertThat(count("plan_family")).isEqualTo(3);
+		assertThat(count("plan")).isEqualTo(8);
+		assertThat(count("subscriber")).isEqualTo(300);
+		assertThat(count("subscription")).isEqualTo(300);
+		assertThat(count("orders")).isEqualTo(orders);
+		assertThat(jdbc.queryForObject("select count(*) from account where role = 'MERCHANT'", Long.class))
+			.isEqualTo(1);
+		assertThat(jdbc.queryForObject("select store_name from store_settings", String.class))
+			.isEqualTo(DemoCatalog.STORE_NAME);
+	}
+
+	@Test
+	void everyOrderTotalIsTheSumOfItsLines() {
+		Long mismatched = jdbc.queryForObject("""
+				select count(*) from orders o
+				where o.total <> (select sum(l.quantity * l.unit_price) from order_line l where l.order_id = o.id)""",
+				Long.class);
+		assertThat(mismatched).isZero();
+	}
+
+	@Test
+	void everyLiveSubscriptionHasItsOpenNextShipment() {
+		Long missing = jdbc.queryForObject("""
+				select count(*) from subscription s
+				where s.status = 'ACTIVE' and not exists (select 1 from shipment sh
+				  where sh.subscription_id = s.id and sh.status = 'OPEN' and sh.ship_date = s.next_shipment_date)""",
+				Long.class);
+		assertThat(missing).isZero();
+	}
+
+	@Test
+	void aStoreWithAccountsIsNotSeededAgain() {
+		long orders = count("orders");
+		assertThat(loader.loadIfEmpty(properties)).isFalse();
+		assertThat(count("orders")).isEqualTo(orders);
+		assertThat(count("product")).isEqualTo(40);
+	}
+
+	private long count(String table) {
+		return jdbc.queryForObject("select count(*) from " + table, Long.class);
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.nextbox.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium for browser tests: the system's Chromium and ChromeDriver (nothing is downloaded), flags that
+ * keep it off the network, a fresh profile, and screenshots under {@code target/screenshots}.
+ */
+public final class Browser implements AutoCloseable {
+
+	public static final int PHONE_WIDTH = 390;
+
+	public static final int DESKTOP_WIDTH = 1280;
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private final String baseUrl;
+
+	public Browser(int port) {
+		this.baseUrl = "http://localhost:" + port;
+		try {
+			this.profile = Files.createTempDirectory("nextbox-chromium-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ChromeOptions options = new ChromeOptions();
+		if (Files.isExecutable(CHROMIUM)) {
+			options.setBinary(CHROMIUM.toFile());
+		}
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900");
+		ChromeDriverService.Builder service = new ChromeDriverService.Builder();
+		if (Files.isExecutable(CHROMEDRIVER)) {
+			service.usingDriverExecutable(CHROMEDRIVER.toFile());
+		}
+		this.driver = new ChromeDriver(service.build(), options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+	}
+
+	public WebDriver driver() {
+		return driver;
+	}
+
+	public void open(String path) {
+		driver.get(baseUrl + path);
+	}
+
+	public String path() {
+		return driver.getCurrentUrl().substring(baseUrl.length());
+	}
+
+	public void resize(int width) {
+		driver.manage().window().setSize(new Dimension(width, width < 600 ? 844 : 900));
+	}
+
+	/** Width of the page's content; wider than the window means the page scrolls sideways. */
+	public long contentWidth() {
+		return (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
+	}
+
+	public long viewportWidth() {
+		return (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth");
+	}
+
+	public Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path target = SCREENSHOTS.resolve(name + ".png");
+			File shot = driver.getScreenshotAs(OutputType.FILE);
+			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public void logOut() {
+		driver.manage().deleteAllCookies();
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+		try (var files = Files.walk(profile)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temporary profile left behind is harmless
+		}
+	}
+
+}
