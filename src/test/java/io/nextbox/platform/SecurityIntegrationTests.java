@@ -1,12 +1,12 @@
 package io.nextbox.platform;
 
 import io.nextbox.support.DemoLogins;
+import jakarta.servlet.http.Cookie;
 import io.nextbox.support.NextboxIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,34 +42,34 @@ class SecurityIntegrationTests {
 
 	@Test
 	void aSubscriberLandsOnThePortal() throws Exception {
-		MockHttpSession session = logIn(DemoLogins.subscriber(1), DemoLogins.SUBSCRIBER_PASSWORD);
-		mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/portal"));
-		mvc.perform(get("/portal").session(session))
+		Cookie session = logIn(DemoLogins.subscriber(1), DemoLogins.SUBSCRIBER_PASSWORD);
+		mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/portal"));
+		mvc.perform(get("/portal").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Filter Coffee")));
 	}
 
 	@Test
 	void aMerchantLandsOnTheAdminHome() throws Exception {
-		MockHttpSession session = logIn(DemoLogins.MERCHANT, DemoLogins.MERCHANT_PASSWORD);
-		mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/admin"));
-		mvc.perform(get("/admin").session(session))
+		Cookie session = logIn(DemoLogins.MERCHANT, DemoLogins.MERCHANT_PASSWORD);
+		mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/admin"));
+		mvc.perform(get("/admin").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Store overview")));
 	}
 
 	@Test
 	void aSubscriberGetsAFriendly403OnAdminPages() throws Exception {
-		MockHttpSession session = logIn(DemoLogins.subscriber(2), DemoLogins.SUBSCRIBER_PASSWORD);
-		mvc.perform(get("/admin").session(session)).andExpect(status().isForbidden());
-		mvc.perform(get("/error").session(session).accept(MediaType.TEXT_HTML).requestAttr("jakarta.servlet.error.status_code", 403))
+		Cookie session = logIn(DemoLogins.subscriber(2), DemoLogins.SUBSCRIBER_PASSWORD);
+		mvc.perform(get("/admin").cookie(session)).andExpect(status().isForbidden());
+		mvc.perform(get("/error").cookie(session).accept(MediaType.TEXT_HTML).requestAttr("jakarta.servlet.error.status_code", 403))
 			.andExpect(content().string(allOf(containsString("You cannot open this page"), not(containsString("Exception")))));
 	}
 
 	@Test
 	void aMerchantIsNotASubscriber() throws Exception {
-		MockHttpSession session = logIn(DemoLogins.MERCHANT, DemoLogins.MERCHANT_PASSWORD);
-		mvc.perform(get("/portal").session(session)).andExpect(status().isForbidden());
+		Cookie session = logIn(DemoLogins.MERCHANT, DemoLogins.MERCHANT_PASSWORD);
+		mvc.perform(get("/portal").cookie(session)).andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -84,23 +84,23 @@ class SecurityIntegrationTests {
 	void aPostWithoutTheCsrfTokenIsRejected() throws Exception {
 		mvc.perform(post("/login").param("username", DemoLogins.subscriber(1))
 			.param("password", DemoLogins.SUBSCRIBER_PASSWORD)).andExpect(status().isForbidden());
-		MockHttpSession session = logIn(DemoLogins.subscriber(1), DemoLogins.SUBSCRIBER_PASSWORD);
-		mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden());
-		mvc.perform(get("/portal").session(session)).andExpect(status().isOk());
+		Cookie session = logIn(DemoLogins.subscriber(1), DemoLogins.SUBSCRIBER_PASSWORD);
+		mvc.perform(post("/logout").cookie(session)).andExpect(status().isForbidden());
+		mvc.perform(get("/portal").cookie(session)).andExpect(status().isOk());
 	}
 
 	@Test
 	void logoutEndsTheSession() throws Exception {
-		MockHttpSession session = logIn(DemoLogins.subscriber(1), DemoLogins.SUBSCRIBER_PASSWORD);
-		mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
-		mvc.perform(get("/portal").session(session)).andExpect(redirectedUrl("/login"));
+		Cookie session = logIn(DemoLogins.subscriber(1), DemoLogins.SUBSCRIBER_PASSWORD);
+		mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+		mvc.perform(get("/portal").cookie(session)).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test
 	void anUnknownPageIsAFriendly404() throws Exception {
-		MockHttpSession session = logIn(DemoLogins.subscriber(1), DemoLogins.SUBSCRIBER_PASSWORD);
-		mvc.perform(get("/portal/no-such-page").session(session)).andExpect(status().isNotFound());
-		mvc.perform(get("/error").session(session).accept(MediaType.TEXT_HTML).requestAttr("jakarta.servlet.error.status_code", 404))
+		Cookie session = logIn(DemoLogins.subscriber(1), DemoLogins.SUBSCRIBER_PASSWORD);
+		mvc.perform(get("/portal/no-such-page").cookie(session)).andExpect(status().isNotFound());
+		mvc.perform(get("/error").cookie(session).accept(MediaType.TEXT_HTML).requestAttr("jakarta.servlet.error.status_code", 404))
 			.andExpect(content().string(containsString("We could not find that page")));
 	}
 
@@ -119,12 +119,23 @@ class SecurityIntegrationTests {
 		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(DemoLogins.MERCHANT_PASSWORD);
 	}
 
-	private MockHttpSession logIn(String email, String password) throws Exception {
-		return (MockHttpSession) mvc.perform(formLogin("/login").user(email).password(password))
+	/** Logs in through the form and returns the session cookie, as a browser would keep it. */
+	private Cookie logIn(String email, String password) throws Exception {
+		Cookie session = mvc.perform(formLogin("/login").user(email).password(password))
 			.andExpect(status().isFound())
 			.andReturn()
-			.getRequest()
-			.getSession();
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).as("session cookie").isNotNull();
+		return session;
+	}
+
+	@Test
+	void sessionsLiveInTheDatabaseSoAnyInstanceCanServeThem() throws Exception {
+		logIn(DemoLogins.subscriber(3), DemoLogins.SUBSCRIBER_PASSWORD);
+		assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Long.class,
+				DemoLogins.subscriber(3)))
+			.isPositive();
 	}
 
 }
