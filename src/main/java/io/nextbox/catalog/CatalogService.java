@@ -2,7 +2,9 @@ package io.nextbox.catalog;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -54,6 +56,29 @@ public class CatalogService {
 			.stream()
 			.map(Plan::toSummary)
 			.collect(Collectors.toMap(PlanSummary::id, Function.identity()));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PlanSummary> plan(long id) {
+		return plans.findWithFamilyByIdIn(List.of(id)).stream().findFirst().map(Plan::toSummary);
+	}
+
+	/** The plans of a family that can still be chosen, by tier. */
+	@Transactional(readOnly = true)
+	public List<PlanSummary> plansInFamily(long familyId) {
+		return plans.findLiveInFamily(familyId).stream().map(Plan::toSummary).toList();
+	}
+
+	/** Products by id, in one query. */
+	@Transactional(readOnly = true)
+	public Map<Long, ProductSummary> products(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return products.findAllById(ids)
+			.stream()
+			.map(Product::toSummary)
+			.collect(Collectors.toMap(ProductSummary::id, Function.identity()));
 	}
 
 	@Transactional(readOnly = true)

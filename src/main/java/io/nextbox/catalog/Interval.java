@@ -21,12 +21,23 @@ public record Interval(int count, IntervalUnit unit) {
 		return new Interval(count, IntervalUnit.MONTH);
 	}
 
-	/** The date one interval after {@code date}; months keep the day of month where it exists. */
+	/** The date one interval after {@code date}; months keep the day of month of {@code date} where it exists. */
 	public LocalDate after(LocalDate date) {
+		return after(date, date.getDayOfMonth());
+	}
+
+	/**
+	 * The date one interval after {@code date}. Monthly schedules return to {@code anchorDay} where the month has
+	 * it, so the 31st becomes the 30th in April and the 31st again in May, and never drifts.
+	 */
+	public LocalDate after(LocalDate date, int anchorDay) {
 		return switch (unit) {
 			case DAY -> date.plusDays(count);
 			case WEEK -> date.plusWeeks(count);
-			case MONTH -> date.plusMonths(count);
+			case MONTH -> {
+				LocalDate month = date.plusMonths(count);
+				yield month.withDayOfMonth(Math.min(anchorDay, month.lengthOfMonth()));
+			}
 		};
 	}
 

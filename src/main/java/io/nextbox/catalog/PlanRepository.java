@@ -10,6 +10,9 @@ interface PlanRepository extends JpaRepository<Plan, Long> {
 
 	long countByRetiredFalse();
 
+	@Query("select p from Plan p join fetch p.family f where f.id = :familyId and p.retired = false order by p.tier")
+	List<Plan> findLiveInFamily(Long familyId);
+
 	@Query("select p from Plan p join fetch p.family where p.id in :ids")
 	List<Plan> findWithFamilyByIdIn(Collection<Long> ids);
 

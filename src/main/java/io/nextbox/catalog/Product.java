@@ -71,4 +71,8 @@ class Product {
 		return sku;
 	}
 
+	ProductSummary toSummary() {
+		return new ProductSummary(id, sku, name, imageUrl, category, price, inStock, addOnEligible, retired);
+	}
+
 }

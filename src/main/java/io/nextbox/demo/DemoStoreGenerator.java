@@ -88,6 +88,10 @@ final class DemoStoreGenerator {
 			shipDate = interval.after(shipDate);
 		}
 
+		if (number <= 3 && shipDate.isBefore(today.plusDays(5))) {
+			// the demo logins get a next box that is still open for changes, so the demo can be walked through
+			shipDate = today.plusDays(5 + number);
+		}
 		String planSku = persona.family.plans().get(tier - 1).sku();
 		DemoCustomer.Subscription subscription = switch (status) {
 			case ACTIVE -> new DemoCustomer.Subscription(planSku, quantity, interval, status, shipDate, null, null,

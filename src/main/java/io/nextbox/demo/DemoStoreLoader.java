@@ -141,7 +141,7 @@ class DemoStoreLoader {
 					order.addOns()
 						.forEach(addOn -> lines.add(NewOrder.Line.addOn(productIds.get(addOn.sku()), null,
 								addOn.quantity(), addOn.unitPrice())));
-					newOrders.add(new NewOrder(order.orderNumber(), subscriberIds.get(i), subscriptionIds.get(i),
+					newOrders.add(new NewOrder(order.orderNumber(), subscriberIds.get(i), subscriptionIds.get(i), null,
 							order.orderedAt(), OrderSource.DEMO, lines));
 					lineCount += lines.size();
 				}

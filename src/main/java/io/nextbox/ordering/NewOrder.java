@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A past order to record; the total is the sum of its lines. */
-public record NewOrder(String orderNumber, long subscriberId, Long subscriptionId, Instant orderedAt,
+public record NewOrder(String orderNumber, long subscriberId, Long subscriptionId, Long shipmentId, Instant orderedAt,
 		OrderSource source, List<Line> lines) {
 
 	public NewOrder {

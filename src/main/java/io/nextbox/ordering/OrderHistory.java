@@ -1,13 +1,23 @@
 package io.nextbox.ordering;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import io.nextbox.catalog.CatalogService;
+import io.nextbox.catalog.PlanSummary;
+import io.nextbox.catalog.ProductSummary;
 import io.nextbox.shared.BatchInsert;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,23 +30,48 @@ public class OrderHistory {
 
 	private final JdbcTemplate jdbc;
 
-	OrderHistory(OrderRepository orders, JdbcTemplate jdbc) {
+	private final ApplicationEventPublisher events;
+
+	private final CatalogService catalog;
+
+	OrderHistory(OrderRepository orders, JdbcTemplate jdbc, ApplicationEventPublisher events, CatalogService catalog) {
 		this.orders = orders;
 		this.jdbc = jdbc;
+		this.events = events;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * Places the order of a processed shipment and announces it with {@link OrderPlaced}, in the caller's
+	 * transaction: the order, the shipment's state and the event stand or fall together. A shipment already
+	 * ordered is refused by the database.
+	 */
+	@Transactional
+	public OrderPlaced place(NewOrder order) {
+		long orderId = importReturningIds(List.of(order)).get(0);
+		OrderPlaced placed = new OrderPlaced(orderId, order.orderNumber(), order.subscriberId(),
+				order.subscriptionId(), order.shipmentId(), order.orderedAt(), order.total(), order.lines());
+		events.publishEvent(placed);
+		return placed;
 	}
 
 	/** Records past orders with their lines, all or nothing. */
 	@Transactional
 	public void importOrders(List<NewOrder> newOrders) {
+		importReturningIds(newOrders);
+	}
+
+	private List<Long> importReturningIds(List<NewOrder> newOrders) {
 		List<Long> orderIds = BatchInsert.insertReturningIds(jdbc, """
-				insert into orders (order_number, subscriber_id, subscription_id, ordered_at, total, source)
-				values (?, ?, ?, ?, ?, ?)""", newOrders, (statement, order) -> {
+				insert into orders (order_number, subscriber_id, subscription_id, shipment_id, ordered_at, total, source)
+				values (?, ?, ?, ?, ?, ?, ?)""", newOrders, (statement, order) -> {
 			statement.setString(1, order.orderNumber());
 			statement.setLong(2, order.subscriberId());
 			setLong(statement, 3, order.subscriptionId());
-			statement.setTimestamp(4, Timestamp.from(order.orderedAt()));
-			statement.setBigDecimal(5, order.total());
-			statement.setString(6, order.source().name());
+			setLong(statement, 4, order.shipmentId());
+			statement.setTimestamp(5, Timestamp.from(order.orderedAt()));
+			statement.setBigDecimal(6, order.total());
+			statement.setString(7, order.source().name());
 		});
 		record LineOfOrder(long orderId, NewOrder.Line line) {
 		}
@@ -57,6 +92,34 @@ public class OrderHistory {
 			statement.setInt(6, row.line().quantity());
 			statement.setBigDecimal(7, row.line().unitPrice());
 		});
+		return orderIds;
+	}
+
+	/** A page of the subscriber's orders with their lines, newest first: two queries, whatever the page size. */
+	@Transactional(readOnly = true)
+	public OrderPage ordersOf(long subscriberId, int page, int size) {
+		Page<Long> ids = orders.findIdsBySubscriberId(subscriberId, PageRequest.of(Math.max(page, 0), size));
+		List<Order> found = ids.isEmpty() ? List.of() : orders.findWithLinesByIdIn(ids.getContent());
+		Set<Long> planIds = new HashSet<>();
+		Set<Long> productIds = new HashSet<>();
+		found.forEach(order -> order.getLines().forEach(line -> {
+			if (line.getPlanId() != null) {
+				planIds.add(line.getPlanId());
+			}
+			if (line.getProductId() != null) {
+				productIds.add(line.getProductId());
+			}
+		}));
+		Map<Long, PlanSummary> plans = catalog.plans(planIds);
+		Map<Long, ProductSummary> products = catalog.products(productIds);
+		List<OrderView> views = found.stream().map(order -> new OrderView(order.getId(), order.getOrderNumber(),
+				order.getOrderedAt(), order.getTotal(), order.getLines().stream().map(line -> {
+					String name = line.getKind() == OrderLineKind.PLAN ? plans.get(line.getPlanId()).name()
+							: products.get(line.getProductId()).name();
+					return new OrderView.Line(line.getKind() == OrderLineKind.PLAN, name, line.getQuantity(),
+							line.getUnitPrice(), line.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())));
+				}).toList())).toList();
+		return new OrderPage(views, ids.getNumber(), ids.getTotalPages(), ids.getTotalElements());
 	}
 
 	@Transactional(readOnly = true)

@@ -71,6 +71,25 @@ class StoreSettingsRow {
 						allowChangeInterval, allowChangeQuantity, allowChangePlan, allowCancel, allowReactivate));
 	}
 
+	void update(StoreSettings settings) {
+		this.storeName = settings.storeName();
+		this.currency = settings.currency();
+		this.cutoffHours = settings.cutoffHours();
+		this.rescheduleWindowDays = settings.rescheduleWindowDays();
+		this.minQuantity = settings.minQuantity();
+		this.maxQuantity = settings.maxQuantity();
+		this.holdoutPercent = settings.holdoutPercent();
+		StoreSettings.PortalActions actions = settings.portalActions();
+		this.allowSkip = actions.skip();
+		this.allowReschedule = actions.reschedule();
+		this.allowPause = actions.pause();
+		this.allowChangeInterval = actions.changeInterval();
+		this.allowChangeQuantity = actions.changeQuantity();
+		this.allowChangePlan = actions.changePlan();
+		this.allowCancel = actions.cancel();
+		this.allowReactivate = actions.reactivate();
+	}
+
 	void rename(String storeName, String currency) {
 		this.storeName = storeName;
 		this.currency = currency;

@@ -42,6 +42,13 @@ public class StoreSettingsService {
 		cached = null;
 	}
 
+	/** Replaces every setting at once; the values are checked by the database's constraints too. */
+	@Transactional
+	public void update(StoreSettings newSettings) {
+		row().update(newSettings);
+		cached = null;
+	}
+
 	private StoreSettingsRow row() {
 		return settings.findById(StoreSettingsRow.ONLY_ROW)
 			.orElseThrow(() -> new IllegalStateException("store_settings has no row: the migrations did not run"));

@@ -16,6 +16,10 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+/**
+ * A subscriber on a plan. Its state changes only through the methods below, each of which leaves it consistent;
+ * the rules that decide whether a change is allowed live in {@link SubscriptionActions}.
+ */
 @Entity
 @Table(name = "subscription")
 class Subscription {
@@ -50,14 +54,19 @@ class Subscription {
 	@Column(name = "next_shipment_date")
 	private LocalDate nextShipmentDate;
 
+	@Column(name = "anchor_day")
+	private int anchorDay;
+
 	@Column(name = "paused_until")
 	private LocalDate pausedUntil;
 
 	@Column(name = "cancelled_on")
 	private LocalDate cancelledOn;
 
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
 	@Column(name = "cancel_reason")
-	private String cancelReason;
+	private CancelReason cancelReason;
 
 	@Column(name = "cancel_note")
 	private String cancelNote;
@@ -70,6 +79,10 @@ class Subscription {
 
 	Long getId() {
 		return id;
+	}
+
+	Long getSubscriberId() {
+		return subscriberId;
 	}
 
 	Long getPlanId() {
@@ -88,6 +101,10 @@ class Subscription {
 		return status;
 	}
 
+	boolean is(SubscriptionStatus candidate) {
+		return status == candidate;
+	}
+
 	LocalDate getStartedOn() {
 		return startedOn;
 	}
@@ -102,6 +119,60 @@ class Subscription {
 
 	LocalDate getCancelledOn() {
 		return cancelledOn;
+	}
+
+	CancelReason getCancelReason() {
+		return cancelReason;
+	}
+
+	/** The date after {@code shipDate} on this subscription's schedule. */
+	LocalDate dateAfter(LocalDate shipDate) {
+		return getInterval().after(shipDate, anchorDay);
+	}
+
+	/** Sets when the next box ships; a date the subscriber chose becomes the new anchor of the schedule. */
+	void scheduleNext(LocalDate date, boolean newAnchor) {
+		nextShipmentDate = date;
+		if (newAnchor) {
+			anchorDay = date.getDayOfMonth();
+		}
+	}
+
+	void pause(LocalDate until) {
+		status = SubscriptionStatus.PAUSED;
+		pausedUntil = until;
+		nextShipmentDate = until;
+	}
+
+	void activate(LocalDate nextDate) {
+		status = SubscriptionStatus.ACTIVE;
+		pausedUntil = null;
+		cancelledOn = null;
+		cancelReason = null;
+		cancelNote = null;
+		scheduleNext(nextDate, true);
+	}
+
+	void cancel(LocalDate on, CancelReason reason, String note) {
+		status = SubscriptionStatus.CANCELLED;
+		cancelledOn = on;
+		cancelReason = reason;
+		cancelNote = note;
+		pausedUntil = null;
+		nextShipmentDate = null;
+	}
+
+	void changeInterval(Interval interval) {
+		intervalCount = interval.count();
+		intervalUnit = interval.unit();
+	}
+
+	void changeQuantity(int quantity) {
+		this.quantity = quantity;
+	}
+
+	void changePlan(long planId) {
+		this.planId = planId;
 	}
 
 }

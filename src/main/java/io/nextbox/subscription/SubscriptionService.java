@@ -6,13 +6,17 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.PlanSummary;
+import io.nextbox.catalog.ProductSummary;
+import io.nextbox.store.StoreSettings;
 import io.nextbox.shared.BatchInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -23,14 +27,77 @@ public class SubscriptionService {
 
 	private final SubscriptionRepository subscriptions;
 
+	private final TimelineRepository timeline;
+
+	private final ShipmentBook book;
+
+	private final ShipmentRules rules;
+
 	private final CatalogService catalog;
 
 	private final JdbcTemplate jdbc;
 
-	SubscriptionService(SubscriptionRepository subscriptions, CatalogService catalog, JdbcTemplate jdbc) {
+	SubscriptionService(SubscriptionRepository subscriptions, TimelineRepository timeline, ShipmentBook book, ShipmentRules rules, CatalogService catalog,
+			JdbcTemplate jdbc) {
 		this.subscriptions = subscriptions;
+		this.timeline = timeline;
+		this.book = book;
+		this.rules = rules;
 		this.catalog = catalog;
 		this.jdbc = jdbc;
+	}
+
+	/** One of the subscriber's subscriptions with its next box, the actions it allows and its timeline. */
+	@Transactional(readOnly = true)
+	public SubscriptionDetails details(long subscriberId, long subscriptionId) {
+		Subscription subscription = owned(subscriberId, subscriptionId);
+		PlanSummary plan = catalog.plan(subscription.getPlanId()).orElseThrow();
+		Optional<Shipment> open = book.open(subscription);
+		Optional<Shipment> skipped = open.flatMap(shipment -> book.restorableSkip(subscription, shipment));
+		List<PlanSummary> family = catalog.plansInFamily(plan.familyId());
+		StoreSettings settings = rules.settings();
+		SubscriptionPolicy.State state = new SubscriptionPolicy.State(subscription.getStatus(), open.isPresent(),
+				open.map(rules::isLocked).orElse(false), skipped.isPresent(), family.size());
+		BigDecimal quantity = BigDecimal.valueOf(subscription.getQuantity());
+		BigDecimal currentPrice = plan.price().multiply(quantity);
+		List<SubscriptionDetails.PlanOption> options = family.stream()
+			.map(option -> new SubscriptionDetails.PlanOption(option.id(), option.name(), option.tier(),
+					option.price().multiply(quantity), option.price().multiply(quantity).subtract(currentPrice),
+					option.id() == plan.id()))
+			.toList();
+		return new SubscriptionDetails(summarize(subscription, plan),
+				open.map(shipment -> toNextShipment(subscription, plan, shipment)).orElse(null),
+				skipped.map(Shipment::getShipDate).orElse(null), options,
+				SubscriptionPolicy.available(settings.portalActions(), state), rules.earliestOpenDate(),
+				rules.latestRescheduleDate(), settings.minQuantity(), settings.maxQuantity(),
+				timeline.findTop20BySubscriptionIdOrderByOccurredAtDescIdDesc(subscription.getId())
+					.stream()
+					.map(entry -> entry.toItem(rules.cutoff().zone()))
+					.toList());
+	}
+
+	private Subscription owned(long subscriberId, long subscriptionId) {
+		return subscriptions.findByIdAndSubscriberId(subscriptionId, subscriberId)
+			.orElseThrow(() -> new SubscriptionNotFoundException(subscriptionId));
+	}
+
+	private NextShipment toNextShipment(Subscription subscription, PlanSummary plan, Shipment shipment) {
+		Map<Long, ProductSummary> products = catalog
+			.products(shipment.getLines().stream().map(ShipmentLine::getProductId).distinct().toList());
+		List<NextShipment.Line> lines = new ArrayList<>();
+		BigDecimal quantity = BigDecimal.valueOf(subscription.getQuantity());
+		lines.add(new NextShipment.Line(true, null, plan.name(), subscription.getQuantity(), plan.price(),
+				plan.price().multiply(quantity)));
+		for (ShipmentLine line : shipment.getLines()) {
+			ProductSummary product = products.get(line.getProductId());
+			lines.add(new NextShipment.Line(false, line.getProductId(), product == null ? "" : product.name(),
+					line.getQuantity(), line.getUnitPrice(), line.amount()));
+		}
+		BigDecimal total = lines.stream().map(NextShipment.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Cutoff cutoff = rules.cutoff();
+		return new NextShipment(shipment.getId(), subscription.getId(), shipment.getShipDate(),
+				LocalDateTime.ofInstant(cutoff.locksAt(shipment.getShipDate()), cutoff.zone()), cutoff.isLocked(shipment.getShipDate(), rules.now()),
+				shipment.getShipDate(), List.copyOf(lines), total);
 	}
 
 	/** A subscriber's subscriptions, live ones first, each with its plan; two queries whatever the count. */
@@ -57,8 +124,8 @@ public class SubscriptionService {
 	public List<Long> importSubscriptions(List<NewSubscription> newSubscriptions) {
 		List<Long> ids = BatchInsert.insertReturningIds(jdbc, """
 				insert into subscription (subscriber_id, plan_id, quantity, interval_count, interval_unit, status,
-				  started_on, next_shipment_date, paused_until, cancelled_on, cancel_reason, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", newSubscriptions, (statement, subscription) -> {
+				  started_on, next_shipment_date, paused_until, cancelled_on, cancel_reason, anchor_day, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", newSubscriptions, (statement, subscription) -> {
 			statement.setLong(1, subscription.subscriberId());
 			statement.setLong(2, subscription.planId());
 			statement.setInt(3, subscription.quantity());
@@ -70,6 +137,9 @@ public class SubscriptionService {
 			setDate(statement, 9, subscription.pausedUntil());
 			setDate(statement, 10, subscription.cancelledOn());
 			statement.setString(11, subscription.cancelReason());
+			LocalDate anchor = subscription.nextShipmentDate() != null ? subscription.nextShipmentDate()
+					: subscription.startedOn();
+			statement.setInt(12, anchor.getDayOfMonth());
 		});
 		record OpenShipment(long subscriptionId, LocalDate shipDate) {
 		}

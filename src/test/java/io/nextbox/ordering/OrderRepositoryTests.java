@@ -1,14 +1,20 @@
 package io.nextbox.ordering;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import io.nextbox.catalog.CatalogService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -20,7 +26,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DataJpaTest
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:repository-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import({ OrderHistory.class, CatalogService.class, OrderRepositoryTests.FixedClock.class })
 class OrderRepositoryTests {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+		}
+
+	}
 
 	@Autowired
 	private OrderRepository orders;
@@ -28,6 +45,7 @@ class OrderRepositoryTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
 	private OrderHistory history;
 
 	private long subscriberId;
@@ -38,7 +56,6 @@ class OrderRepositoryTests {
 
 	@BeforeEach
 	void aSubscriberOnAPlan() {
-		history = new OrderHistory(orders, jdbc);
 		jdbc.update("insert into account (email, password_hash, role, display_name, created_at) "
 				+ "values ('ada@example.test', '{noop}x', 'SUBSCRIBER', 'Ada L', current_timestamp)");
 		long accountId = jdbc.queryForObject("select id from account where email = 'ada@example.test'", Long.class);
@@ -67,6 +84,23 @@ class OrderRepositoryTests {
 			.containsExactlyInAnyOrder(OrderLineKind.PLAN, OrderLineKind.ADD_ON);
 		assertThat(found.get(0).getTotal()).isEqualByComparingTo("22.00");
 		assertThat(found.get(1).getTotal()).isEqualByComparingTo("15.00");
+	}
+
+	@Test
+	void pagesThroughOrdersWithNamedLines() {
+		history.importOrders(List.of(order("A-1", "2026-01-05T06:00:00Z", true),
+				order("A-2", "2026-02-05T06:00:00Z", false), order("A-3", "2026-03-05T06:00:00Z", true)));
+
+		OrderPage first = history.ordersOf(subscriberId, 0, 2);
+		OrderPage second = history.ordersOf(subscriberId, 1, 2);
+
+		assertThat(first.totalOrders()).isEqualTo(3);
+		assertThat(first.totalPages()).isEqualTo(2);
+		assertThat(first.orders()).extracting(OrderView::orderNumber).containsExactly("A-3", "A-2");
+		assertThat(first.orders().get(0).lines()).extracting(OrderView.Line::name)
+			.containsExactlyInAnyOrder("Coffee 250 g", "Filters");
+		assertThat(second.orders()).extracting(OrderView::orderNumber).containsExactly("A-1");
+		assertThat(history.ordersOf(subscriberId, 99, 2).orders()).isEmpty();
 	}
 
 	@Test
@@ -108,7 +142,7 @@ class OrderRepositoryTests {
 				? List.of(NewOrder.Line.plan(planId, 1, new BigDecimal("15.00")),
 						NewOrder.Line.addOn(productId, null, 1, new BigDecimal("7.00")))
 				: List.of(NewOrder.Line.plan(planId, 1, new BigDecimal("15.00")));
-		return new NewOrder(number, subscriberId, null, Instant.parse(at), OrderSource.IMPORT, lines);
+		return new NewOrder(number, subscriberId, null, null, Instant.parse(at), OrderSource.IMPORT, lines);
 	}
 
 }

@@ -4,7 +4,18 @@ import io.nextbox.account.AccountService;
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.offer.OfferService;
 import io.nextbox.ordering.OrderHistory;
+import io.nextbox.subscription.ProcessingReport;
+import io.nextbox.subscription.ShipmentProcessor;
 import io.nextbox.subscription.SubscriptionService;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +35,21 @@ class AdminHomeController {
 
 	private final OfferService offers;
 
+	private final ShipmentProcessor processor;
+
+	private final Clock clock;
+
+	private final MessageSource messages;
+
+	private final boolean demoMode;
+
 	AdminHomeController(CatalogService catalog, SubscriptionService subscriptions, OrderHistory orders,
-			AccountService accounts, OfferService offers) {
+			AccountService accounts, OfferService offers, ShipmentProcessor processor, Clock clock,
+			MessageSource messages, @Value("${nextbox.demo.enabled:false}") boolean demoMode) {
+		this.processor = processor;
+		this.clock = clock;
+		this.messages = messages;
+		this.demoMode = demoMode;
 		this.catalog = catalog;
 		this.subscriptions = subscriptions;
 		this.orders = orders;
@@ -33,8 +57,24 @@ class AdminHomeController {
 		this.offers = offers;
 	}
 
+	/**
+	 * Runs the shipment processor for today, so a demo can be walked through without waiting for the schedule.
+	 * Offered only while demo data is on; the schedule does the same in production.
+	 */
+	@PostMapping("/admin/shipments/process")
+	String processDueShipments(RedirectAttributes flash) {
+		if (!demoMode) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		ProcessingReport report = processor.processDue(LocalDate.now(clock));
+		flash.addFlashAttribute("message", messages.getMessage("admin.processed",
+				new Object[] { report.ordersPlaced(), report.subscriptionsResumed() }, LocaleContextHolder.getLocale()));
+		return "redirect:/admin";
+	}
+
 	@GetMapping("/admin")
 	String home(Model model) {
+		model.addAttribute("demoMode", demoMode);
 		model.addAttribute("productCount", catalog.countProducts());
 		model.addAttribute("planCount", catalog.countPlans());
 		model.addAttribute("activeSubscriptionCount", subscriptions.countActive());

@@ -1,0 +1,7 @@
+package io.nextbox.subscription;
+
+public enum CancelReason {
+
+	TOO_MUCH_PRODUCT, TOO_EXPENSIVE, TASTE, MOVING, OTHER
+
+}

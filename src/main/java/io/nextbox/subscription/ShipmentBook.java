@@ -1,0 +1,55 @@
+package io.nextbox.subscription;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/** Finding and making a subscription's boxes, shared by the actions and the processor. */
+@Component
+class ShipmentBook {
+
+	private final ShipmentRepository shipments;
+
+	private final ShipmentRules rules;
+
+	ShipmentBook(ShipmentRepository shipments, ShipmentRules rules) {
+		this.shipments = shipments;
+		this.rules = rules;
+	}
+
+	/** The most recent skipped box before the open one, if its cutoff is still ahead: it can be restored. */
+	Optional<Shipment> restorableSkip(Subscription subscription, Shipment open) {
+		return shipments
+			.findFirstBySubscriptionIdAndStatusOrderByShipDateDesc(subscription.getId(), ShipmentStatus.SKIPPED)
+			.filter(skipped -> skipped.getShipDate().isBefore(open.getShipDate()))
+			.filter(skipped -> !rules.isLocked(skipped));
+	}
+
+	Optional<Shipment> open(Subscription subscription) {
+		return shipments.findFirstBySubscriptionIdAndStatusOrderByShipDateAsc(subscription.getId(),
+				ShipmentStatus.OPEN);
+	}
+
+	/** The open box on {@code date}: a box skipped on that day is restored, otherwise a new one is made. */
+	Shipment openAt(Subscription subscription, LocalDate date) {
+		Optional<Shipment> skipped = skippedAt(subscription, date);
+		skipped.ifPresent(Shipment::reopen);
+		return skipped.orElseGet(() -> shipments.save(Shipment.open(subscription.getId(), date)));
+	}
+
+	void removeSkippedAt(Subscription subscription, LocalDate date) {
+		skippedAt(subscription, date).ifPresent(shipment -> {
+			shipments.delete(shipment);
+			shipments.flush();
+		});
+	}
+
+	private Optional<Shipment> skippedAt(Subscription subscription, LocalDate date) {
+		return shipments.findBySubscriptionIdAndStatus(subscription.getId(), ShipmentStatus.SKIPPED)
+			.stream()
+			.filter(shipment -> shipment.getShipDate().equals(date))
+			.findFirst();
+	}
+
+}

@@ -1,0 +1,352 @@
+package io.nextbox.subscription;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.nextbox.catalog.CatalogService;
+import io.nextbox.catalog.Interval;
+import io.nextbox.catalog.IntervalUnit;
+import io.nextbox.catalog.PlanSummary;
+import io.nextbox.store.StoreSettings;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every self-service change a subscriber makes to a subscription. Each method checks that the subscription is
+ * theirs (else {@link SubscriptionNotFoundException}), that the merchant offers the action (else
+ * {@link ActionNotOfferedException}) and that the rules allow it (else {@link ActionRefusedException}, with
+ * nothing changed), then changes it in one transaction and records it in the timeline.
+ */
+@Service
+public class SubscriptionActions {
+
+	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+	private static final int MAX_PAUSE_DAYS = 365;
+
+	private static final int MAX_NOTE_LENGTH = 500;
+
+	private final SubscriptionRepository subscriptions;
+
+	private final ShipmentRepository shipments;
+
+	private final TimelineRepository timeline;
+
+	private final CatalogService catalog;
+
+	private final ShipmentRules rules;
+
+	private final ShipmentBook book;
+
+	SubscriptionActions(SubscriptionRepository subscriptions, ShipmentRepository shipments, ShipmentBook book,
+			TimelineRepository timeline, CatalogService catalog, ShipmentRules rules) {
+		this.subscriptions = subscriptions;
+		this.shipments = shipments;
+		this.book = book;
+		this.timeline = timeline;
+		this.catalog = catalog;
+		this.rules = rules;
+	}
+
+	@Transactional
+	public Outcome skip(long subscriberId, long subscriptionId, String actor) {
+		Subscription subscription = owned(subscriberId, subscriptionId);
+		offered(on().skip(), "skip");
+		requireActive(subscription);
+		Shipment open = openShipmentBeforeCutoff(subscription);
+		LocalDate skipped = open.getShipDate();
+		LocalDate next = subscription.dateAfter(skipped);
+		open.skip();
+		Shipment following = book.openAt(subscription, next);
+		open.moveLinesTo(following);
+		subscription.scheduleNext(next, false);
+		record(subscription, actor, TimelineKind.SKIPPED, day(skipped), day(next));
+		return new Outcome("outcome.skipped", day(skipped), day(next));
+	}
+
+	@Transactional
+	public Outcome unskip(long subscriberId, long subscriptionId, String actor) {
+		Subscription subscription = owned(subscriberId, subscriptionId);
+		offered(on().skip(), "skip");
+		requireActive(subscription);
+		Shipment open = openShipmentBeforeCutoff(subscription);
+		Shipment skipped = book.restorableSkip(subscription, open)
+			.orElseThrow(() -> new ActionRefusedException(null, "refused.nothingToUnskip"));
+		open.moveLinesTo(skipped);
+		shipments.delete(open);
+		shipments.flush();
+		skipped.reopen();
+		subscription.scheduleNext(skipped.getShipDate(), false);
+		record(subscription, actor, TimelineKind.UNSKIPPED, day(skipped.getShipDate()));
+		return new Outcome("outcome.unskipped", day(skipped.getShipDate()));
+	}
+
+	@Transactional
+	public Outcome reschedule(long subscriberId, long subscriptionId, LocalDate date, String actor) {
+		Subscription subscription = owned(subscriberId, subscriptionId);
+		offered(on().reschedule(), "reschedule");
+		requireActive(subscription);
+		Shipment open = openShipmentBeforeCutoff(subscription);
+		if (date == null) {
+			throw new ActionRefusedException("date", "refused.dateRequired");
+		}
+		LocalDate earliest = rules.earliestOpenDate();
+		LocalDate latest = rules.latestRescheduleDate();
+		if (date.isBefore(earliest)) {
+			throw new ActionRefusedException("date", "refused.dateTooSoon", day(earliest));
+		}
+		if (date.isAfter(latest)) {
+			throw new ActionRefusedException("date", "refused.dateTooLate", day(latest));
+		}
+		LocalDate before = open.getShipDate();
+		if (date.equals(before)) {
+			throw new ActionRefusedException("date", "refused.sameDate");
+		}
+		book.removeSkippedAt(subscription, date);
+		open.moveTo(date);
+		subscription.scheduleNext(date, true);
+		record(subscription, actor, TimelineKind.RESCHEDULED, day(before), day(date));
+		return new Outcome("outcome.rescheduled", day(date));
+	}
+
+	@Transactional
+	public Outcome pause(long subscriberId, long subscriptionId, LocalDate until, String actor) {
+		Subscription subscription = owned(subscriberId, subscriptionId);
+		offered(on().pause(), "pause");
+		requireActive(subscription);
+		if (until != null) {
+			LocalDate earliest = rules.earliestOpenDate();
+			LocalDate latest = rules.today().plusDays(MAX_PAUSE_DAYS);
+			if (until.isBefore(earliest)) {
+				throw new ActionRefusedException("until", "refused.dateTooSoon", day(earliest));
+			}
+			if (until.isAfter(latest)) {
+				throw new ActionRefusedException("until", "refused.dateTooLate", day(latest));
+			}
+		}
+		Optional<LocalDate> stillShips = releaseOpenShipment(subscription);
+		subscription.pause(until);
+		if (until == null) {
+			record(subscription, actor, TimelineKind.PAUSED);
+		}
+		else {
+			record(subscription, actor, TimelineKind.PAUSED_UNTIL, day(until));
+		}
+		if (stillShips.isPresent()) {
+			return new Outcome("outcome.pausedAfterLockedBox", day(stillShips.get()));
+		}
+		return until == null ? new Outcome("outcome.paused") : new Outcome("outcome.pausedUntil", day(until));
+	}
+
+	@Transactional
+	public Outcome resume(long subscriberId, long subscriptionId, String actor) {
+		Subscription subscription = owned(subscriberId, subscriptionId);
+		offered(on().pause(), "pause");
+		requireStatus(subscription, SubscriptionStatus.PAUSED, "refused.notPaused");
+		LocalDate next = restart(subscription);
+		record(subscription, actor, TimelineKind.RESUMED, day(next));
+		return new Outcome("outcome.resumed", day(next));
+	}
+
+	@Transactional
+	public Outcome changeInterval(long subscriberId, long subscriptionId, Integer count, IntervalUnit unit,
+			String actor) {
+		Subscription subscription = owned(subscriberId, subscriptionId);
+		offered(on().changeInterval(), "changeInterval");
+		requireLive(subscription);
+		if (unit == null || unit == IntervalUnit.DAY) {
+			throw new ActionRefusedException("unit", "refused.intervalUnit");
+		}
+		int max = unit == IntervalUnit.WEEK ? 12 : 6;
+		if (count == null || count < 1 || count > max) {
+			throw new ActionRefusedException("count", "refused.intervalCount", max);
+		}
+		Interval before = subscription.getInterval();
+		Interval after = new Interval(count, unit);
+		if (after.equals(before)) {
+			throw new ActionRefusedException("count", "refused.sameInterval");
+		}
+		subscription.changeInterval(after);
+		record(subscription, actor, TimelineKind.INTERVAL_CHANGED, describe(before), describe(after));
+		return new Outcome("outcome.intervalChanged", describe(after));
+	}
+
+	@Transactional
+	public Outcome changeQuantity(long subscriberId, long subscriptionId, Integer quantity, String actor) {
+		Subscription subscription = owned(subscriberId, subscriptionId);
+		StoreSettings settings = rules.settings();
+		offered(settings.portalActions().changeQuantity(), "changeQuantity");
+		requireLive(subscription);
+		requireNextBoxNotLocked(subscription);
+		if (quantity == null || quantity < settings.minQuantity() || quantity > settings.maxQuantity()) {
+			throw new ActionRefusedException("quantity", "refused.quantityRange", settings.minQuantity(),
+					settings.maxQuantity());
+		}
+		int before = subscription.getQuantity();
+		if (quantity == before) {
+			throw new ActionRefusedException("quantity", "refused.sameQuantity");
+		}
+		subscription.changeQuantity(quantity);
+		record(subscription, actor, TimelineKind.QUANTITY_CHANGED, before, quantity);
+		return new Outcome("outcome.quantityChanged", quantity);
+	}
+
+	@Transactional
+	public Outcome changePlan(long subscriberId, long subscriptionId, Long planId, String actor) {
+		Subscription subscription = owned(subscriberId, subscriptionId);
+		offered(on().changePlan(), "changePlan");
+		requireLive(subscription);
+		requireNextBoxNotLocked(subscription);
+		PlanSummary current = catalog.plan(subscription.getPlanId()).orElseThrow();
+		PlanSummary target = planInFamily(current, planId);
+		subscription.changePlan(target.id());
+		record(subscription, actor, TimelineKind.PLAN_CHANGED, current.name(), target.name());
+		return new Outcome("outcome.planChanged", target.name());
+	}
+
+	/** The plan a subscriber picked, if it may replace {@code current}: same family, still sold, not the same. */
+	PlanSummary planInFamily(PlanSummary current, Long planId) {
+		PlanSummary target = planId == null ? null : catalog.plan(planId).filter(plan -> !plan.retired()).orElse(null);
+		if (target == null) {
+			throw new ActionRefusedException("planId", "refused.unknownPlan");
+		}
+		if (target.familyId() != current.familyId()) {
+			throw new ActionRefusedException("planId", "refused.otherFamily", current.familyName());
+		}
+		if (target.id() == current.id()) {
+			throw new ActionRefusedException("planId", "refused.samePlan");
+		}
+		return target;
+	}
+
+	@Transactional
+	public Outcome cancel(long subscriberId, long subscriptionId, CancelReason reason, String note, String actor) {
+		Subscription subscription = owned(subscriberId, subscriptionId);
+		offered(on().cancel(), "cancel");
+		requireLive(subscription);
+		String trimmed = note == null ? "" : note.trim();
+		if (reason == null) {
+			throw new ActionRefusedException("reason", "refused.reasonRequired");
+		}
+		if (reason == CancelReason.OTHER && trimmed.isEmpty()) {
+			throw new ActionRefusedException("note", "refused.noteRequired");
+		}
+		if (trimmed.length() > MAX_NOTE_LENGTH) {
+			throw new ActionRefusedException("note", "refused.noteTooLong", MAX_NOTE_LENGTH);
+		}
+		Optional<LocalDate> stillShips = releaseOpenShipment(subscription);
+		subscription.cancel(rules.today(), reason, trimmed.isEmpty() ? null : trimmed);
+		record(subscription, actor, TimelineKind.CANCELLED, reason.name());
+		return stillShips.map(date -> new Outcome("outcome.cancelledAfterLockedBox", day(date)))
+			.orElseGet(() -> new Outcome("outcome.cancelled"));
+	}
+
+	@Transactional
+	public Outcome reactivate(long subscriberId, long subscriptionId, String actor) {
+		Subscription subscription = owned(subscriberId, subscriptionId);
+		offered(on().reactivate(), "reactivate");
+		requireStatus(subscription, SubscriptionStatus.CANCELLED, "refused.notCancelled");
+		LocalDate next = restart(subscription);
+		record(subscription, actor, TimelineKind.REACTIVATED, day(next));
+		return new Outcome("outcome.reactivated", day(next));
+	}
+
+	// -- rules shared by the actions
+
+	private Subscription owned(long subscriberId, long subscriptionId) {
+		return subscriptions.findByIdAndSubscriberId(subscriptionId, subscriberId)
+			.orElseThrow(() -> new SubscriptionNotFoundException(subscriptionId));
+	}
+
+	private StoreSettings.PortalActions on() {
+		return rules.settings().portalActions();
+	}
+
+	private static void offered(boolean switchedOn, String action) {
+		if (!switchedOn) {
+			throw new ActionNotOfferedException(action);
+		}
+	}
+
+	private static void requireActive(Subscription subscription) {
+		requireStatus(subscription, SubscriptionStatus.ACTIVE, "refused.notActive");
+	}
+
+	private static void requireStatus(Subscription subscription, SubscriptionStatus status, String code) {
+		if (!subscription.is(status)) {
+			throw new ActionRefusedException(null, code);
+		}
+	}
+
+	private static void requireLive(Subscription subscription) {
+		if (subscription.is(SubscriptionStatus.CANCELLED)) {
+			throw new ActionRefusedException(null, "refused.cancelled");
+		}
+	}
+
+	private Optional<Shipment> openShipment(Subscription subscription) {
+		return book.open(subscription);
+	}
+
+	private Shipment openShipmentBeforeCutoff(Subscription subscription) {
+		Shipment open = openShipment(subscription)
+			.orElseThrow(() -> new ActionRefusedException(null, "refused.noNextShipment"));
+		requireBeforeCutoff(open);
+		return open;
+	}
+
+	private void requireNextBoxNotLocked(Subscription subscription) {
+		if (subscription.is(SubscriptionStatus.ACTIVE)) {
+			openShipment(subscription).ifPresent(this::requireBeforeCutoff);
+		}
+	}
+
+	private void requireBeforeCutoff(Shipment shipment) {
+		if (rules.isLocked(shipment)) {
+			throw new ActionRefusedException(null, "refused.locked", day(shipment.getShipDate()));
+		}
+	}
+
+	/**
+	 * Takes away the open box of a subscription that stops. A box past its cutoff is already being packed: it
+	 * stays and ships, and its date is returned.
+	 */
+	private Optional<LocalDate> releaseOpenShipment(Subscription subscription) {
+		Optional<Shipment> open = openShipment(subscription);
+		if (open.isEmpty()) {
+			return Optional.empty();
+		}
+		if (rules.isLocked(open.get())) {
+			return Optional.of(open.get().getShipDate());
+		}
+		shipments.delete(open.get());
+		return Optional.empty();
+	}
+
+	/** Makes a paused or cancelled subscription active again, with its next box as soon as the cutoff allows. */
+	private LocalDate restart(Subscription subscription) {
+		Optional<Shipment> stillOpen = openShipment(subscription);
+		LocalDate next = stillOpen.map(Shipment::getShipDate).orElseGet(rules::earliestOpenDate);
+		if (stillOpen.isEmpty()) {
+			book.openAt(subscription, next);
+		}
+		subscription.activate(next);
+		return next;
+	}
+
+	private void record(Subscription subscription, String actor, TimelineKind kind, Object... values) {
+		timeline.save(new TimelineEntry(subscription.getId(), rules.now(), actor, kind, values));
+	}
+
+	static String day(LocalDate date) {
+		return DAY.format(date);
+	}
+
+	static String describe(Interval interval) {
+		String unit = interval.unit().name().toLowerCase(Locale.ROOT);
+		return interval.count() == 1 ? "every " + unit : "every " + interval.count() + " " + unit + "s";
+	}
+
+}

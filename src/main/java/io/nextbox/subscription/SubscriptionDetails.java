@@ -1,0 +1,38 @@
+package io.nextbox.subscription;
+
+import java.math.BigDecimal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** Everything the subscription page shows: the subscription, its next box, what can be done, what happened. */
+public record SubscriptionDetails(SubscriptionSummary subscription, NextShipment nextShipment, LocalDate skippedDate,
+		List<PlanOption> planOptions, AvailableActions actions, LocalDate earliestDate, LocalDate latestDate,
+		int minQuantity, int maxQuantity, List<TimelineItem> timeline) {
+
+	/** Which actions the page offers now: switched on by the merchant and possible in this state. */
+	public record AvailableActions(boolean skip, boolean unskip, boolean reschedule, boolean pause, boolean resume,
+			boolean changeInterval, boolean changeQuantity, boolean changePlan, boolean cancel, boolean reactivate) {
+
+		public boolean any() {
+			return skip || unskip || reschedule || pause || resume || changeInterval || changeQuantity || changePlan
+					|| cancel || reactivate;
+		}
+
+	}
+
+	/** A plan of the same family, with its price for this subscription's quantity and the difference. */
+	public record PlanOption(long planId, String name, int tier, BigDecimal pricePerShipment, BigDecimal difference,
+			boolean current) {
+
+		public boolean upgrade() {
+			return difference.signum() > 0;
+		}
+
+	}
+
+	public record TimelineItem(LocalDateTime occurredAt, String actor, String kind, String[] values) {
+	}
+
+}

@@ -1,0 +1,9 @@
+package io.nextbox.subscription;
+
+/** What a timeline entry records; each has a message {@code timeline.<KIND>} that reads its values. */
+enum TimelineKind {
+
+	SKIPPED, UNSKIPPED, RESCHEDULED, PAUSED, PAUSED_UNTIL, RESUMED, RESUMED_AUTOMATICALLY, INTERVAL_CHANGED, QUANTITY_CHANGED,
+	PLAN_CHANGED, CANCELLED, REACTIVATED, SHIPPED
+
+}

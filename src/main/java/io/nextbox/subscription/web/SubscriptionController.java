@@ -1,0 +1,250 @@
+package io.nextbox.subscription.web;
+
+import java.util.function.Supplier;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.nextbox.account.NextboxUser;
+import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.Outcome;
+import io.nextbox.subscription.SubscriptionActions;
+import io.nextbox.subscription.SubscriptionDetails;
+import io.nextbox.subscription.SubscriptionService;
+import io.nextbox.subscription.web.ActionForms.CancelForm;
+import io.nextbox.subscription.web.ActionForms.IntervalForm;
+import io.nextbox.subscription.web.ActionForms.PauseForm;
+import io.nextbox.subscription.web.ActionForms.PlanForm;
+import io.nextbox.subscription.web.ActionForms.QuantityForm;
+import io.nextbox.subscription.web.ActionForms.RescheduleForm;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The subscription page and its actions. Every action is a plain form POST that redirects back with a message
+ * (post/redirect/get, works without JavaScript); the same POST sent by htmx answers with the page's panel only.
+ * A refused change answers 422 with the page, or the panel, and the reason next to the field.
+ */
+@Controller
+@RequestMapping("/portal/subscriptions/{id}")
+class SubscriptionController {
+
+	static final String VIEW = "subscription/detail";
+
+	static final String PANEL = VIEW + " :: panel";
+
+	static final String CANCEL_VIEW = "subscription/cancel";
+
+	static final String PLAN_VIEW = "subscription/plan";
+
+	private final SubscriptionService subscriptions;
+
+	private final SubscriptionActions actions;
+
+	private final MessageSource messages;
+
+	SubscriptionController(SubscriptionService subscriptions, SubscriptionActions actions, MessageSource messages) {
+		this.subscriptions = subscriptions;
+		this.actions = actions;
+		this.messages = messages;
+	}
+
+	/** What every action handler gets: who asks, about which subscription, and how to answer. */
+	record Ask(long id, NextboxUser user, HtmxRequest htmx, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
+	}
+
+	@GetMapping
+	String show(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, Model model) {
+		prepare(model, subscriptions.details(user.subscriberId(), id));
+		return VIEW;
+	}
+
+	@PostMapping("/skip")
+	String skip(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		return perform(new Ask(id, user, htmx, model, flash, response), null,
+				() -> actions.skip(user.subscriberId(), id, user.email()));
+	}
+
+	@PostMapping("/unskip")
+	String unskip(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		return perform(new Ask(id, user, htmx, model, flash, response), null,
+				() -> actions.unskip(user.subscriberId(), id, user.email()));
+	}
+
+	@PostMapping("/reschedule")
+	String reschedule(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("rescheduleForm") RescheduleForm form, BindingResult binding, HtmxRequest htmx,
+			Model model, RedirectAttributes flash, HttpServletResponse response) {
+		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+				() -> actions.reschedule(user.subscriberId(), id, form.getDate(), user.email()));
+	}
+
+	@PostMapping("/pause")
+	String pause(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("pauseForm") PauseForm form, BindingResult binding, HtmxRequest htmx, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+				() -> actions.pause(user.subscriberId(), id, form.getUntil(), user.email()));
+	}
+
+	@PostMapping("/resume")
+	String resume(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		return perform(new Ask(id, user, htmx, model, flash, response), null,
+				() -> actions.resume(user.subscriberId(), id, user.email()));
+	}
+
+	@PostMapping("/interval")
+	String interval(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("intervalForm") IntervalForm form, BindingResult binding, HtmxRequest htmx, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+				() -> actions.changeInterval(user.subscriberId(), id, form.getCount(), form.getUnit(), user.email()));
+	}
+
+	@PostMapping("/quantity")
+	String quantity(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("quantityForm") QuantityForm form, BindingResult binding, HtmxRequest htmx, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+				() -> actions.changeQuantity(user.subscriberId(), id, form.getQuantity(), user.email()));
+	}
+
+	/** The price difference, stated before the change is confirmed. */
+	@GetMapping("/plan")
+	String reviewPlan(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("planForm") PlanForm form, BindingResult binding, HtmxRequest htmx, Model model,
+			HttpServletResponse response) {
+		SubscriptionDetails details = subscriptions.details(user.subscriberId(), id);
+		var option = details.planOptions()
+			.stream()
+			.filter(candidate -> !candidate.current() && form.getPlanId() != null
+					&& candidate.planId() == form.getPlanId())
+			.findFirst();
+		if (binding.hasErrors() || option.isEmpty()) {
+			binding.rejectValue("planId", "refused.choosePlan");
+			return refused(new Ask(id, user, htmx, model, null, response), details,
+					message("refused.choosePlan"));
+		}
+		model.addAttribute("details", details);
+		model.addAttribute("option", option.get());
+		return htmx.isHtmxRequest() ? PLAN_VIEW + " :: review" : PLAN_VIEW;
+	}
+
+	@PostMapping("/plan")
+	String changePlan(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("planForm") PlanForm form, BindingResult binding, HtmxRequest htmx, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+				() -> actions.changePlan(user.subscriberId(), id, form.getPlanId(), user.email()));
+	}
+
+	@GetMapping("/cancel")
+	String cancelForm(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, Model model) {
+		model.addAttribute("details", subscriptions.details(user.subscriberId(), id));
+		model.addAttribute("cancelForm", new CancelForm());
+		return CANCEL_VIEW;
+	}
+
+	@PostMapping("/cancel")
+	String cancel(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("cancelForm") CancelForm form, BindingResult binding, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		try {
+			if (binding.hasErrors()) {
+				throw new ActionRefusedException("reason", "refused.reasonRequired");
+			}
+			Outcome outcome = actions.cancel(user.subscriberId(), id, form.getReason(), form.getNote(), user.email());
+			flash.addFlashAttribute("message", message(outcome.code(), outcome.arguments()));
+			return "redirect:/portal/subscriptions/" + id;
+		}
+		catch (ActionRefusedException refusal) {
+			if (refusal.field() != null && !binding.hasFieldErrors(refusal.field())) {
+				binding.rejectValue(refusal.field(), refusal.code(), refusal.arguments(), null);
+			}
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("details", subscriptions.details(user.subscriberId(), id));
+			model.addAttribute("error", message(refusal.code(), refusal.arguments()));
+			return CANCEL_VIEW;
+		}
+	}
+
+	@PostMapping("/reactivate")
+	String reactivate(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, HtmxRequest htmx,
+			Model model, RedirectAttributes flash, HttpServletResponse response) {
+		return perform(new Ask(id, user, htmx, model, flash, response), null,
+				() -> actions.reactivate(user.subscriberId(), id, user.email()));
+	}
+
+	private String perform(Ask ask, BindingResult binding, Supplier<Outcome> action) {
+		try {
+			if (binding != null && binding.hasErrors()) {
+				throw invalidInput(binding);
+			}
+			Outcome outcome = action.get();
+			String message = message(outcome.code(), outcome.arguments());
+			if (ask.htmx().isHtmxRequest()) {
+				ask.model().addAttribute("message", message);
+				prepare(ask.model(), subscriptions.details(ask.user().subscriberId(), ask.id()));
+				return PANEL;
+			}
+			ask.flash().addFlashAttribute("message", message);
+			return "redirect:/portal/subscriptions/" + ask.id();
+		}
+		catch (ActionRefusedException refusal) {
+			if (binding != null && refusal.field() != null && !binding.hasFieldErrors(refusal.field())) {
+				binding.rejectValue(refusal.field(), refusal.code(), refusal.arguments(), null);
+			}
+			return refused(ask, subscriptions.details(ask.user().subscriberId(), ask.id()),
+					message(refusal.code(), refusal.arguments()));
+		}
+	}
+
+	/** A form that did not bind: text where a number or a date belongs, or a value that is not on the list. */
+	private static ActionRefusedException invalidInput(BindingResult binding) {
+		FieldError error = binding.getFieldError();
+		return new ActionRefusedException(error == null ? null : error.getField(), "refused.invalidInput");
+	}
+
+	private String refused(Ask ask, SubscriptionDetails details, String error) {
+		ask.response().setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		ask.model().addAttribute("error", error);
+		prepare(ask.model(), details);
+		return ask.htmx().isHtmxRequest() ? PANEL : VIEW;
+	}
+
+	/** Puts the details and every form not already bound from this request into the model. */
+	private static void prepare(Model model, SubscriptionDetails details) {
+		model.addAttribute("details", details);
+		addIfMissing(model, "rescheduleForm", () -> RescheduleForm.of(details));
+		addIfMissing(model, "pauseForm", PauseForm::new);
+		addIfMissing(model, "intervalForm", () -> IntervalForm.of(details));
+		addIfMissing(model, "quantityForm", () -> QuantityForm.of(details));
+		addIfMissing(model, "planForm", PlanForm::new);
+	}
+
+	private static void addIfMissing(Model model, String name, Supplier<Object> form) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, form.get());
+		}
+	}
+
+	private String message(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
+	}
+
+}
