@@ -21,6 +21,7 @@ class LoginPage {
 		browser.driver().findElement(By.id("username")).sendKeys(email);
 		browser.driver().findElement(By.id("password")).sendKeys(password);
 		browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+		browser.waitUntil(driver -> !driver.getCurrentUrl().endsWith("/login"));
 	}
 
 	String alert() {

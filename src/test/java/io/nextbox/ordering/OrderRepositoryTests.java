@@ -113,8 +113,8 @@ class OrderRepositoryTests {
 	@Test
 	void aShipmentBecomesAtMostOneOrder() {
 		jdbc.update("insert into subscription (subscriber_id, plan_id, quantity, interval_count, interval_unit, status, "
-				+ "started_on, next_shipment_date, version) values (?, ?, 1, 2, 'WEEK', 'ACTIVE', date '2026-01-01', "
-				+ "date '2026-01-15', 0)", subscriberId, planId);
+				+ "started_on, next_shipment_date, anchor_day, version) values (?, ?, 1, 2, 'WEEK', 'ACTIVE', "
+				+ "date '2026-01-01', date '2026-01-15', 15, 0)", subscriberId, planId);
 		long subscriptionId = jdbc.queryForObject("select id from subscription where subscriber_id = ?", Long.class,
 				subscriberId);
 		jdbc.update("insert into shipment (subscription_id, ship_date, status, version) "

@@ -32,6 +32,8 @@ public final class Browser implements AutoCloseable {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+	private static Browser shared;
+
 	private final ChromeDriver driver;
 
 	private final Path profile;
@@ -61,6 +63,17 @@ public final class Browser implements AutoCloseable {
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 	}
 
+	/** One browser for all browser tests of a run (they share one server too), closed when the JVM exits. */
+	public static synchronized Browser shared(int port) {
+		if (shared == null) {
+			shared = new Browser(port);
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+		}
+		shared.logOut();
+		shared.resize(DESKTOP_WIDTH);
+		return shared;
+	}
+
 	public WebDriver driver() {
 		return driver;
 	}
@@ -74,7 +87,11 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public void resize(int width) {
-		driver.manage().window().setSize(new Dimension(width, width < 600 ? 844 : 900));
+		resize(width, width < 600 ? 844 : 900);
+	}
+
+	public void resize(int width, int height) {
+		driver.manage().window().setSize(new Dimension(width, height));
 	}
 
 	/** Width of the page's content; wider than the window means the page scrolls sideways. */
@@ -100,7 +117,22 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public void logOut() {
-		driver.manage().deleteAllCookies();
+		if (driver.getCurrentUrl().startsWith("http")) {
+			driver.manage().deleteAllCookies();
+		}
+	}
+
+	/** Marks the current page; the mark survives htmx swaps but not a page load. */
+	public void markPage() {
+		((JavascriptExecutor) driver).executeScript("window.nextboxTestMark = 'same page'");
+	}
+
+	public boolean isSamePage() {
+		return "same page".equals(((JavascriptExecutor) driver).executeScript("return window.nextboxTestMark"));
+	}
+
+	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
 	}
 
 	@Override
