@@ -2,6 +2,7 @@ package io.nextbox.subscription;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +19,9 @@ interface ShipmentRepository extends JpaRepository<Shipment, Long> {
 
 	List<Shipment> findBySubscriptionIdAndStatus(Long subscriptionId, ShipmentStatus status);
 
-	boolean existsBySubscriptionIdAndShipDate(Long subscriptionId, LocalDate shipDate);
+	@Query("select distinct s from Shipment s left join fetch s.lines where s.subscriptionId in :subscriptionIds "
+			+ "and s.status = io.nextbox.subscription.ShipmentStatus.OPEN")
+	List<Shipment> findOpenWithLinesBySubscriptionIdIn(Collection<Long> subscriptionIds);
 
 	@Query("select s.id from Shipment s where s.status = io.nextbox.subscription.ShipmentStatus.OPEN "
 			+ "and s.shipDate <= :today order by s.shipDate, s.id")

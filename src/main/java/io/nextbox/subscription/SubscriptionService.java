@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.PlanSummary;
@@ -27,6 +29,8 @@ public class SubscriptionService {
 
 	private final SubscriptionRepository subscriptions;
 
+	private final ShipmentRepository shipments;
+
 	private final TimelineRepository timeline;
 
 	private final ShipmentBook book;
@@ -37,9 +41,11 @@ public class SubscriptionService {
 
 	private final JdbcTemplate jdbc;
 
-	SubscriptionService(SubscriptionRepository subscriptions, TimelineRepository timeline, ShipmentBook book, ShipmentRules rules, CatalogService catalog,
+	SubscriptionService(SubscriptionRepository subscriptions, ShipmentRepository shipments,
+			TimelineRepository timeline, ShipmentBook book, ShipmentRules rules, CatalogService catalog,
 			JdbcTemplate jdbc) {
 		this.subscriptions = subscriptions;
+		this.shipments = shipments;
 		this.timeline = timeline;
 		this.book = book;
 		this.rules = rules;
@@ -65,7 +71,7 @@ public class SubscriptionService {
 					option.price().multiply(quantity), option.price().multiply(quantity).subtract(currentPrice),
 					option.id() == plan.id()))
 			.toList();
-		return new SubscriptionDetails(summarize(subscription, plan),
+		return new SubscriptionDetails(summarize(subscription, plan, open.orElse(null)),
 				open.map(shipment -> toNextShipment(subscription, plan, shipment)).orElse(null),
 				skipped.map(Shipment::getShipDate).orElse(null), options,
 				SubscriptionPolicy.available(settings.portalActions(), state), rules.earliestOpenDate(),
@@ -105,8 +111,14 @@ public class SubscriptionService {
 	public List<SubscriptionSummary> subscriptionsOf(long subscriberId) {
 		List<Subscription> own = subscriptions.findBySubscriberIdOrderByStartedOnDesc(subscriberId);
 		Map<Long, PlanSummary> plans = catalog.plans(own.stream().map(Subscription::getPlanId).distinct().toList());
+		Map<Long, Shipment> openBoxes = own.isEmpty() ? Map.of()
+				: shipments.findOpenWithLinesBySubscriptionIdIn(own.stream().map(Subscription::getId).toList())
+					.stream()
+					.collect(Collectors.toMap(Shipment::getSubscriptionId, Function.identity(),
+							(first, second) -> first.getShipDate().isBefore(second.getShipDate()) ? first : second));
 		return own.stream()
-			.map(subscription -> summarize(subscription, plans.get(subscription.getPlanId())))
+			.map(subscription -> summarize(subscription, plans.get(subscription.getPlanId()),
+					openBoxes.get(subscription.getId())))
 			.sorted(Comparator.comparing(SubscriptionSummary::status))
 			.toList();
 	}
@@ -169,12 +181,16 @@ public class SubscriptionService {
 		}
 	}
 
-	private static SubscriptionSummary summarize(Subscription subscription, PlanSummary plan) {
+	private SubscriptionSummary summarize(Subscription subscription, PlanSummary plan, Shipment openBox) {
 		BigDecimal price = plan.price().multiply(BigDecimal.valueOf(subscription.getQuantity()));
+		Cutoff cutoff = rules.cutoff();
+		LocalDateTime locksAt = openBox == null ? null
+				: LocalDateTime.ofInstant(cutoff.locksAt(openBox.getShipDate()), cutoff.zone());
+		BigDecimal total = openBox == null ? null : price.add(openBox.addOnTotal());
 		return new SubscriptionSummary(subscription.getId(), plan.name(), plan.familyName(),
 				subscription.getQuantity(), subscription.getInterval(), subscription.getStatus(),
 				subscription.getStartedOn(), subscription.getNextShipmentDate(), subscription.getPausedUntil(),
-				subscription.getCancelledOn(), price);
+				subscription.getCancelledOn(), price, locksAt, total);
 	}
 
 }

@@ -2,13 +2,17 @@ package io.nextbox.subscription;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 import io.nextbox.catalog.Interval;
 
-/** One subscription as the portal lists it. */
+/**
+ * One subscription as the portal lists it. The next box's cutoff and total (plan and add-ons) are null when no
+ * box is planned.
+ */
 public record SubscriptionSummary(long id, String planName, String familyName, int quantity, Interval interval,
 		SubscriptionStatus status, LocalDate startedOn, LocalDate nextShipmentDate, LocalDate pausedUntil,
-		LocalDate cancelledOn, BigDecimal pricePerShipment) {
+		LocalDate cancelledOn, BigDecimal pricePerShipment, LocalDateTime nextBoxLocksAt, BigDecimal nextBoxTotal) {
 
 	public boolean isActive() {
 		return status == SubscriptionStatus.ACTIVE;

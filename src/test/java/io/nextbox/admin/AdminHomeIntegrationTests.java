@@ -8,7 +8,11 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,6 +26,21 @@ class AdminHomeIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Test
+	@WithUserDetails("merchant@nextbox.test")
+	void inDemoModeTheMerchantRunsTodaysShipmentsFromTheAdminHome() throws Exception {
+		mvc.perform(get("/admin")).andExpect(content().string(containsString("Process today")));
+		mvc.perform(post("/admin/shipments/process").with(csrf()))
+			.andExpect(redirectedUrl("/admin"))
+			.andExpect(flash().attribute("message", containsString("orders placed")));
+	}
+
+	@Test
+	@WithUserDetails("subscriber1@nextbox.test")
+	void aSubscriberCannotRunTheProcessor() throws Exception {
+		mvc.perform(post("/admin/shipments/process").with(csrf())).andExpect(status().isForbidden());
+	}
 
 	@Test
 	@WithUserDetails("merchant@nextbox.test")

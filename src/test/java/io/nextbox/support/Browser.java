@@ -7,14 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.Function;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium for browser tests: the system's Chromium and ChromeDriver (nothing is downloaded), flags that
@@ -131,15 +135,16 @@ public final class Browser implements AutoCloseable {
 		return "same page".equals(((JavascriptExecutor) driver).executeScript("return window.nextboxTestMark"));
 	}
 
-	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+	public void waitUntil(Function<WebDriver, Boolean> condition) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	@Override
 	public void close() {
 		driver.quit();
 		try (var files = Files.walk(profile)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}
 		catch (IOException ex) {
 			// a temporary profile left behind is harmless

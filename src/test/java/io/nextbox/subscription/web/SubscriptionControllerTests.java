@@ -1,0 +1,164 @@
+package io.nextbox.subscription.web;
+
+import java.util.stream.Stream;
+
+import io.nextbox.subscription.ActionNotOfferedException;
+import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.Outcome;
+import io.nextbox.subscription.SubscriptionActions;
+import io.nextbox.subscription.SubscriptionNotFoundException;
+import io.nextbox.subscription.SubscriptionService;
+import io.nextbox.store.StoreSettingsService;
+import io.nextbox.support.NextboxWebTest;
+import io.nextbox.support.TestStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/** The subscription page's controller alone: how each action answers a plain form and an htmx request. */
+@NextboxWebTest(SubscriptionController.class)
+class SubscriptionControllerTests {
+
+	private static final long ID = 42;
+
+	private static final Outcome DONE = new Outcome("outcome.quantityChanged", 2);
+
+	/** Each action's path and a valid form for it. */
+	static Stream<String> actions() {
+		return Stream.of("skip", "unskip", "reschedule date=2031-05-01", "pause until=2031-05-01", "resume",
+				"interval count=3 unit=WEEK", "quantity quantity=2", "plan planId=2", "reactivate");
+	}
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private SubscriptionService subscriptions;
+
+	@MockitoBean
+	private SubscriptionActions subscriptionActions;
+
+	@Autowired
+	private StoreSettingsService settings;
+
+	@BeforeEach
+	void aSubscriberWithAnActiveSubscription() {
+		given(settings.current()).willReturn(TestStore.settings());
+		given(subscriptions.details(7L, ID)).willReturn(TestStore.activeSubscription(ID));
+		given(subscriptionActions.skip(anyLong(), anyLong(), anyString())).willReturn(DONE);
+		given(subscriptionActions.unskip(anyLong(), anyLong(), anyString())).willReturn(DONE);
+		given(subscriptionActions.reschedule(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.pause(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.resume(anyLong(), anyLong(), anyString())).willReturn(DONE);
+		given(subscriptionActions.changeInterval(anyLong(), anyLong(), any(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.changePlan(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.reactivate(anyLong(), anyLong(), anyString())).willReturn(DONE);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("actions")
+	void aPlainFormRedirectsBackWithTheMessage(String action) throws Exception {
+		mvc.perform(form(action))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/portal/subscriptions/" + ID))
+			.andExpect(flash().attribute("message", "You now get 2 per delivery, starting with your next box."));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("actions")
+	void anHtmxRequestGetsThePanelWithTheMessage(String action) throws Exception {
+		mvc.perform(form(action).header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(SubscriptionController.PANEL))
+			.andExpect(content().string(allOf(containsString("id=\"subscription-panel\""),
+					containsString("You now get 2 per delivery"), not(containsString("<html")))));
+	}
+
+	@Test
+	void aRefusedChangeAnswers422WithTheReasonAtTheField() throws Exception {
+		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), eq(11), anyString()))
+			.willThrow(new ActionRefusedException("quantity", "refused.quantityRange", 1, 10));
+		mvc.perform(form("quantity quantity=11").header("HX-Request", "true"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("Choose a quantity from 1 to 10."),
+					containsString("class=\"field-error\""))));
+	}
+
+	@Test
+	void textWhereANumberBelongsIsRefusedWithoutCallingTheService() throws Exception {
+		mvc.perform(form("quantity quantity=lots"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Enter a whole number.")));
+		verifyNoInteractions(subscriptionActions);
+	}
+
+	@Test
+	void anotherSubscribersSubscriptionIsNotFound() throws Exception {
+		given(subscriptionActions.skip(anyLong(), eq(43L), anyString()))
+			.willThrow(new SubscriptionNotFoundException(43));
+		mvc.perform(post("/portal/subscriptions/43/skip").with(user(TestStore.SUBSCRIBER)).with(csrf()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aSwitchedOffActionIsForbidden() throws Exception {
+		given(subscriptionActions.skip(anyLong(), anyLong(), anyString()))
+			.willThrow(new ActionNotOfferedException("skip"));
+		mvc.perform(form("skip")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theReviewOfAPlanChangeStatesTheDifference() throws Exception {
+		mvc.perform(get("/portal/subscriptions/" + ID + "/plan").param("planId", "2")
+			.header("HX-Request", "true")
+			.with(user(TestStore.SUBSCRIBER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("$13.00 more"), containsString("Confirm change"))));
+	}
+
+	@Test
+	void aPostWithoutTheCsrfTokenChangesNothing() throws Exception {
+		mvc.perform(post("/portal/subscriptions/" + ID + "/skip").with(user(TestStore.SUBSCRIBER)))
+			.andExpect(status().isForbidden());
+		verifyNoInteractions(subscriptionActions);
+	}
+
+	/** A form POST described as {@code "action name=value ..."}. */
+	private static MockHttpServletRequestBuilder form(String action) {
+		String[] parts = action.split(" ");
+		MockHttpServletRequestBuilder request = post("/portal/subscriptions/" + ID + "/" + parts[0])
+			.with(user(TestStore.SUBSCRIBER))
+			.with(csrf());
+		for (int i = 1; i < parts.length; i++) {
+			String[] field = parts[i].split("=", 2);
+			request.param(field[0], field[1]);
+		}
+		return request;
+	}
+
+}
