@@ -1,10 +1,7 @@
 package io.nextbox.ordering;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,8 +64,8 @@ public class OrderHistory {
 				values (?, ?, ?, ?, ?, ?, ?)""", newOrders, (statement, order) -> {
 			statement.setString(1, order.orderNumber());
 			statement.setLong(2, order.subscriberId());
-			setLong(statement, 3, order.subscriptionId());
-			setLong(statement, 4, order.shipmentId());
+			BatchInsert.setLong(statement, 3, order.subscriptionId());
+			BatchInsert.setLong(statement, 4, order.shipmentId());
 			statement.setTimestamp(5, Timestamp.from(order.orderedAt()));
 			statement.setBigDecimal(6, order.total());
 			statement.setString(7, order.source().name());
@@ -86,9 +83,9 @@ public class OrderHistory {
 				values (?, ?, ?, ?, ?, ?, ?)""", lines, (statement, row) -> {
 			statement.setLong(1, row.orderId());
 			statement.setString(2, row.line().kind().name());
-			setLong(statement, 3, row.line().planId());
-			setLong(statement, 4, row.line().productId());
-			setLong(statement, 5, row.line().offerId());
+			BatchInsert.setLong(statement, 3, row.line().planId());
+			BatchInsert.setLong(statement, 4, row.line().productId());
+			BatchInsert.setLong(statement, 5, row.line().offerId());
 			statement.setInt(6, row.line().quantity());
 			statement.setBigDecimal(7, row.line().unitPrice());
 		});
@@ -125,15 +122,6 @@ public class OrderHistory {
 	@Transactional(readOnly = true)
 	public long countOrders() {
 		return orders.count();
-	}
-
-	private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-		if (value == null) {
-			statement.setNull(index, Types.BIGINT);
-		}
-		else {
-			statement.setLong(index, value);
-		}
 	}
 
 }

@@ -1,9 +1,12 @@
 package io.nextbox.shared;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,6 +62,26 @@ public final class BatchInsert {
 			throw new IllegalStateException("Expected " + rows.size() + " generated ids but got " + ids.size());
 		}
 		return ids;
+	}
+
+	/** Binds a value that may be null. */
+	public static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+		if (value == null) {
+			statement.setNull(index, Types.BIGINT);
+		}
+		else {
+			statement.setLong(index, value);
+		}
+	}
+
+	/** Binds a date that may be null. */
+	public static void setDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {
+		if (date == null) {
+			statement.setNull(index, Types.DATE);
+		}
+		else {
+			statement.setDate(index, Date.valueOf(date));
+		}
 	}
 
 	private static void flush(PreparedStatement statement, List<Long> ids, boolean returnIds) throws SQLException {

@@ -2,9 +2,6 @@ package io.nextbox.subscription;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -145,9 +142,9 @@ public class SubscriptionService {
 			statement.setString(5, subscription.interval().unit().name());
 			statement.setString(6, subscription.status().name());
 			statement.setDate(7, Date.valueOf(subscription.startedOn()));
-			setDate(statement, 8, subscription.nextShipmentDate());
-			setDate(statement, 9, subscription.pausedUntil());
-			setDate(statement, 10, subscription.cancelledOn());
+			BatchInsert.setDate(statement, 8, subscription.nextShipmentDate());
+			BatchInsert.setDate(statement, 9, subscription.pausedUntil());
+			BatchInsert.setDate(statement, 10, subscription.cancelledOn());
 			statement.setString(11, subscription.cancelReason());
 			LocalDate anchor = subscription.nextShipmentDate() != null ? subscription.nextShipmentDate()
 					: subscription.startedOn();
@@ -169,16 +166,6 @@ public class SubscriptionService {
 					statement.setDate(2, Date.valueOf(shipment.shipDate()));
 				});
 		return ids;
-	}
-
-	private static void setDate(PreparedStatement statement, int index, LocalDate date)
-			throws SQLException {
-		if (date == null) {
-			statement.setNull(index, Types.DATE);
-		}
-		else {
-			statement.setDate(index, Date.valueOf(date));
-		}
 	}
 
 	private SubscriptionSummary summarize(Subscription subscription, PlanSummary plan, Shipment openBox) {

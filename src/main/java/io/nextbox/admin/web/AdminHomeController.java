@@ -1,5 +1,8 @@
 package io.nextbox.admin.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import io.nextbox.account.AccountService;
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.offer.OfferService;
@@ -7,18 +10,16 @@ import io.nextbox.ordering.OrderHistory;
 import io.nextbox.subscription.ProcessingReport;
 import io.nextbox.subscription.ShipmentProcessor;
 import io.nextbox.subscription.SubscriptionService;
-import java.time.Clock;
-import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class AdminHomeController {
