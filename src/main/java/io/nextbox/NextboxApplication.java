@@ -1,5 +1,6 @@
 package io.nextbox;
 
+import io.nextbox.recommendation.EvaluateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class NextboxApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && EvaluateCommand.NAME.equals(args[0])) {
+			System.exit(EvaluateCommand.run(args));
+		}
 		SpringApplication.run(NextboxApplication.class, args);
 	}
 

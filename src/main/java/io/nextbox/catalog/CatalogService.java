@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -67,6 +68,27 @@ public class CatalogService {
 	@Transactional(readOnly = true)
 	public List<PlanSummary> plansInFamily(long familyId) {
 		return plans.findLiveInFamily(familyId).stream().map(Plan::toSummary).toList();
+	}
+
+	/** What each plan's box holds, by plan id: the products that come with the plan. */
+	@Transactional(readOnly = true)
+	public Map<Long, Set<Long>> planContents() {
+		return plans.findAll().stream().collect(Collectors.toMap(Plan::getId, Plan::productIds));
+	}
+
+	/** Every plan, retired ones included, by id. */
+	@Transactional(readOnly = true)
+	public Map<Long, PlanSummary> allPlans() {
+		return plans.findAll().stream().map(Plan::toSummary).collect(Collectors.toMap(PlanSummary::id, Function.identity()));
+	}
+
+	/** Every product, retired ones included, by id. */
+	@Transactional(readOnly = true)
+	public Map<Long, ProductSummary> allProducts() {
+		return products.findAll()
+			.stream()
+			.map(Product::toSummary)
+			.collect(Collectors.toMap(ProductSummary::id, Function.identity()));
 	}
 
 	/** Products by id, in one query. */

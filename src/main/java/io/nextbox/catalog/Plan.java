@@ -3,6 +3,8 @@ package io.nextbox.catalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -76,6 +78,10 @@ class Plan {
 
 	String getSku() {
 		return sku;
+	}
+
+	Set<Long> productIds() {
+		return items.stream().map(PlanItem::getProductId).collect(Collectors.toUnmodifiableSet());
 	}
 
 	PlanSummary toSummary() {

@@ -19,4 +19,8 @@ class PlanItem {
 		this.quantity = quantity;
 	}
 
+	Long getProductId() {
+		return productId;
+	}
+
 }

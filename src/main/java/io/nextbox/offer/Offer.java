@@ -120,4 +120,17 @@ class Offer {
 		return id;
 	}
 
+	Set<Placement> placements() {
+		return placements;
+	}
+
+	boolean runsOn(LocalDate day) {
+		return (startsOn == null || !day.isBefore(startsOn)) && (endsOn == null || !day.isAfter(endsOn));
+	}
+
+	LiveOffer toLive() {
+		return new LiveOffer(id, name, kind, productId, targetPlanId, discountType, discountValue, priority, minOrders,
+				minTenureDays, excludeExisting, Set.copyOf(targetPlanIds), Set.copyOf(targetFamilyIds));
+	}
+
 }

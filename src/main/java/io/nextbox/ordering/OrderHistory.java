@@ -1,12 +1,16 @@
 package io.nextbox.ordering;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.PlanSummary;
@@ -117,6 +121,62 @@ public class OrderHistory {
 							line.getUnitPrice(), line.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())));
 				}).toList())).toList();
 		return new OrderPage(views, ids.getNumber(), ids.getTotalPages(), ids.getTotalElements());
+	}
+
+	/**
+	 * Streams the whole history, oldest first, one order at a time, without holding it in memory: the
+	 * recommender's model is built from it.
+	 */
+	@Transactional(readOnly = true)
+	public void replay(Consumer<PastOrder> consumer) {
+		long[] current = { -1 };
+		PastOrderBuilder[] building = { null };
+		jdbc.query("select o.id, o.subscriber_id, o.ordered_at, l.kind, l.plan_id, l.product_id "
+				+ "from orders o join order_line l on l.order_id = o.id order by o.ordered_at, o.id",
+				(ResultSet row) -> {
+					long orderId = row.getLong(1);
+					if (orderId != current[0]) {
+						if (building[0] != null) {
+							consumer.accept(building[0].build());
+						}
+						current[0] = orderId;
+						building[0] = new PastOrderBuilder(orderId, row.getLong(2),
+								row.getTimestamp(3).toInstant().atZone(ZoneId.systemDefault()).toLocalDate());
+					}
+					if (OrderLineKind.PLAN.name().equals(row.getString(4))) {
+						building[0].planId = row.getLong(5);
+					}
+					else {
+						building[0].addOns.add(row.getLong(6));
+					}
+				});
+		if (building[0] != null) {
+			consumer.accept(building[0].build());
+		}
+	}
+
+	private static final class PastOrderBuilder {
+
+		private final long orderId;
+
+		private final long subscriberId;
+
+		private final LocalDate orderedOn;
+
+		private Long planId;
+
+		private final List<Long> addOns = new ArrayList<>();
+
+		PastOrderBuilder(long orderId, long subscriberId, LocalDate orderedOn) {
+			this.orderId = orderId;
+			this.subscriberId = subscriberId;
+			this.orderedOn = orderedOn;
+		}
+
+		PastOrder build() {
+			return new PastOrder(orderId, subscriberId, orderedOn, planId, List.copyOf(addOns));
+		}
+
 	}
 
 	@Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -77,6 +78,26 @@ public class SubscriptionService {
 					.stream()
 					.map(entry -> entry.toItem(rules.cutoff().zone()))
 					.toList());
+	}
+
+	/** The subscriber's first active subscription, as the recommender sees it; empty when none is active. */
+	@Transactional(readOnly = true)
+	public Optional<SubscriberContext> contextOf(long subscriberId) {
+		return subscriptions.findBySubscriberIdOrderByStartedOnDesc(subscriberId)
+			.stream()
+			.filter(subscription -> subscription.is(SubscriptionStatus.ACTIVE))
+			.findFirst()
+			.map(subscription -> {
+				Optional<Shipment> open = book.open(subscription);
+				return new SubscriberContext(subscriberId, subscription.getId(), subscription.getPlanId(),
+						subscription.getQuantity(), subscription.getStartedOn(), open.map(Shipment::getId).orElse(null),
+						open.map(Shipment::getShipDate).orElse(null),
+						open.map(shipment -> shipment.getLines()
+							.stream()
+							.map(ShipmentLine::getProductId)
+							.collect(Collectors.toUnmodifiableSet()))
+							.orElse(Set.of()));
+			});
 	}
 
 	private Subscription owned(long subscriberId, long subscriptionId) {

@@ -1,0 +1,30 @@
+package io.nextbox.offer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Set;
+
+/** An active offer for a placement, with what decides who may see it. */
+public record LiveOffer(long id, String name, OfferKind kind, Long productId, Long targetPlanId,
+		DiscountType discountType, BigDecimal discountValue, int priority, int minOrders, int minTenureDays,
+		boolean excludeExisting, Set<Long> targetPlanIds, Set<Long> targetFamilyIds) {
+
+	/** Whether the targeting lets a subscriber on this plan, with this many orders and days, see the offer. */
+	public boolean targets(long planId, long familyId, int orders, long tenureDays) {
+		boolean byPlan = targetPlanIds.isEmpty() && targetFamilyIds.isEmpty() || targetPlanIds.contains(planId)
+				|| targetFamilyIds.contains(familyId);
+		return byPlan && orders >= minOrders && tenureDays >= minTenureDays;
+	}
+
+	/** The price after the offer's discount, never below zero. */
+	public BigDecimal priceFrom(BigDecimal listPrice) {
+		BigDecimal price = switch (discountType) {
+			case NONE -> listPrice;
+			case PERCENT -> listPrice.subtract(listPrice.multiply(discountValue).divide(BigDecimal.valueOf(100), 2,
+					RoundingMode.HALF_UP));
+			case FIXED -> listPrice.subtract(discountValue);
+		};
+		return price.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+	}
+
+}

@@ -1,0 +1,212 @@
+package io.nextbox.ordering;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The order-history CSV format: a header row naming at least {@code order_id}, {@code customer},
+ * {@code ordered_at} (ISO date or date-time) and {@code sku}, optionally {@code quantity} (default 1) and
+ * {@code unit_price}; then one row per order line. Fields may be quoted with {@code "}, as spreadsheets write them.
+ * The evaluate command and the history import both read it; the first malformed row stops the read with its
+ * line number and what is wrong.
+ */
+public final class OrderHistoryCsv {
+
+	/** One order line of the file. {@code unitPrice} is null when the file has no prices. */
+	public record Row(int lineNumber, String orderId, String customer, LocalDate orderedOn, String sku, int quantity,
+			BigDecimal unitPrice) {
+	}
+
+	/** Receives each row as it is read. */
+	@FunctionalInterface
+	public interface RowHandler {
+
+		void row(Row row);
+
+	}
+
+	/** A file that is not in the format, with the line (1 is the header) and what is wrong there. */
+	public static final class MalformedCsvException extends Exception {
+
+		private final int lineNumber;
+
+		public MalformedCsvException(int lineNumber, String problem) {
+			super("line " + lineNumber + ": " + problem);
+			this.lineNumber = lineNumber;
+		}
+
+		public int lineNumber() {
+			return lineNumber;
+		}
+
+	}
+
+	private static final List<String> REQUIRED = List.of("order_id", "customer", "ordered_at", "sku");
+
+	private OrderHistoryCsv() {
+	}
+
+	public static void read(Reader source, RowHandler handler) throws IOException, MalformedCsvException {
+		BufferedReader reader = source instanceof BufferedReader buffered ? buffered : new BufferedReader(source, 1 << 16);
+		String header = reader.readLine();
+		if (header == null || header.isBlank()) {
+			throw new MalformedCsvException(1, "the file is empty; the first row must name the columns "
+					+ String.join(", ", REQUIRED));
+		}
+		Map<String, Integer> columns = columns(fields(header.startsWith("\uFEFF") ? header.substring(1) : header, 1));
+		for (String required : REQUIRED) {
+			if (!columns.containsKey(required)) {
+				throw new MalformedCsvException(1, "no column " + required + "; the first row must name the columns "
+						+ String.join(", ", REQUIRED));
+			}
+		}
+		int orderId = columns.get("order_id");
+		int customer = columns.get("customer");
+		int orderedAt = columns.get("ordered_at");
+		int sku = columns.get("sku");
+		Integer quantity = columns.get("quantity");
+		Integer unitPrice = columns.get("unit_price");
+		int lineNumber = 1;
+		String line;
+		while ((line = reader.readLine()) != null) {
+			lineNumber++;
+			if (line.isBlank()) {
+				continue;
+			}
+			List<String> fields = fields(line, lineNumber);
+			if (fields.size() < columns.size()) {
+				throw new MalformedCsvException(lineNumber,
+						"expected " + columns.size() + " fields but found " + fields.size());
+			}
+			handler.row(new Row(lineNumber, required(fields, orderId, "order_id", lineNumber),
+					required(fields, customer, "customer", lineNumber),
+					date(required(fields, orderedAt, "ordered_at", lineNumber), lineNumber),
+					required(fields, sku, "sku", lineNumber), quantity(fields, quantity, lineNumber),
+					price(fields, unitPrice, lineNumber)));
+		}
+	}
+
+	private static Map<String, Integer> columns(List<String> names) {
+		Map<String, Integer> columns = new HashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			columns.putIfAbsent(names.get(i).trim().toLowerCase(Locale.ROOT), i);
+		}
+		return columns;
+	}
+
+	private static String required(List<String> fields, int column, String name, int lineNumber)
+			throws MalformedCsvException {
+		String value = fields.get(column).trim();
+		if (value.isEmpty()) {
+			throw new MalformedCsvException(lineNumber, name + " is empty");
+		}
+		return value;
+	}
+
+	private static LocalDate date(String value, int lineNumber) throws MalformedCsvException {
+		if (value.length() < 10 || (value.length() > 10 && value.charAt(10) != 'T' && value.charAt(10) != ' ')) {
+			throw new MalformedCsvException(lineNumber, "ordered_at \"" + value + "\" is not an ISO date (2026-01-31)");
+		}
+		try {
+			return LocalDate.parse(value.substring(0, 10));
+		}
+		catch (DateTimeParseException ex) {
+			throw new MalformedCsvException(lineNumber, "ordered_at \"" + value + "\" is not an ISO date (2026-01-31)");
+		}
+	}
+
+	private static int quantity(List<String> fields, Integer column, int lineNumber) throws MalformedCsvException {
+		if (column == null || fields.get(column).isBlank()) {
+			return 1;
+		}
+		String value = fields.get(column).trim();
+		try {
+			int quantity = Integer.parseInt(value);
+			if (quantity < 1) {
+				throw new MalformedCsvException(lineNumber, "quantity " + value + " is not a positive whole number");
+			}
+			return quantity;
+		}
+		catch (NumberFormatException ex) {
+			throw new MalformedCsvException(lineNumber, "quantity \"" + value + "\" is not a positive whole number");
+		}
+	}
+
+	private static BigDecimal price(List<String> fields, Integer column, int lineNumber) throws MalformedCsvException {
+		if (column == null || fields.get(column).isBlank()) {
+			return null;
+		}
+		String value = fields.get(column).trim();
+		try {
+			BigDecimal price = new BigDecimal(value);
+			if (price.signum() < 0) {
+				throw new MalformedCsvException(lineNumber, "unit_price " + value + " is negative");
+			}
+			return price;
+		}
+		catch (NumberFormatException ex) {
+			throw new MalformedCsvException(lineNumber, "unit_price \"" + value + "\" is not a number");
+		}
+	}
+
+	private static List<String> fields(String line, int lineNumber) throws MalformedCsvException {
+		if (line.indexOf('"') < 0) {
+			return split(line);
+		}
+		List<String> fields = new ArrayList<>();
+		StringBuilder field = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+					field.append('"');
+					i++;
+				}
+				else if (c == '"') {
+					quoted = false;
+				}
+				else {
+					field.append(c);
+				}
+			}
+			else if (c == '"') {
+				quoted = true;
+			}
+			else if (c == ',') {
+				fields.add(field.toString());
+				field.setLength(0);
+			}
+			else {
+				field.append(c);
+			}
+		}
+		if (quoted) {
+			throw new MalformedCsvException(lineNumber, "a quoted field is not closed");
+		}
+		fields.add(field.toString());
+		return fields;
+	}
+
+	private static List<String> split(String line) {
+		List<String> fields = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i <= line.length(); i++) {
+			if (i == line.length() || line.charAt(i) == ',') {
+				fields.add(line.substring(start, i));
+				start = i + 1;
+			}
+		}
+		return fields;
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.nextbox.recommendation;
+
+import io.nextbox.ordering.OrderPlaced;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the model current: built in the background once the application is ready (pages never wait for it; until
+ * then widgets show nothing), rebuilt on the {@code nextbox.recommendation.rebuild-cron} schedule, and told of
+ * every order once its transaction has committed.
+ */
+@Component
+class ModelMaintenance {
+
+	private final RecommendationService recommendations;
+
+	private final TaskExecutor executor;
+
+	ModelMaintenance(RecommendationService recommendations,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+		this.recommendations = recommendations;
+		this.executor = executor;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void buildInTheBackground() {
+		executor.execute(recommendations::rebuild);
+	}
+
+	@Scheduled(cron = "${nextbox.recommendation.rebuild-cron:0 30 3 * * *}")
+	void rebuildOnSchedule() {
+		recommendations.rebuild();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(OrderPlaced order) {
+		recommendations.learn(order);
+	}
+
+}

@@ -1,0 +1,345 @@
+package io.nextbox.recommendation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import io.nextbox.catalog.CatalogService;
+import io.nextbox.catalog.PlanSummary;
+import io.nextbox.catalog.ProductSummary;
+import io.nextbox.offer.LiveOffer;
+import io.nextbox.offer.OfferKind;
+import io.nextbox.offer.OfferService;
+import io.nextbox.offer.Placement;
+import io.nextbox.ordering.NewOrder;
+import io.nextbox.ordering.OrderHistory;
+import io.nextbox.ordering.OrderPlaced;
+import io.nextbox.ordering.PastOrder;
+import io.nextbox.recommendation.engine.Basket;
+import io.nextbox.recommendation.engine.Blend;
+import io.nextbox.recommendation.engine.Dictionary;
+import io.nextbox.recommendation.engine.Evaluator;
+import io.nextbox.recommendation.engine.Profile;
+import io.nextbox.recommendation.engine.Signals;
+import io.nextbox.subscription.SubscriberContext;
+import io.nextbox.subscription.SubscriptionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Picks, for one subscriber and one placement, which of the merchant's live offers to show, in which order, and
+ * why. The model lives in memory: it is built from the order history at start and on a schedule (a new model is
+ * built beside the old one and swapped in, so reads never wait for a build), and each placed order updates it
+ * at once.
+ */
+@Service
+public class RecommendationService {
+
+	/** The blend is tuned for the handful of cards a widget shows. */
+	static final int TUNING_K = 4;
+
+	/** A dismissed offer stays away this long. */
+	static final Duration DISMISSAL_MEMORY = Duration.ofDays(30);
+
+	private static final Logger log = LoggerFactory.getLogger(RecommendationService.class);
+
+	private final OrderHistory history;
+
+	private final CatalogService catalog;
+
+	private final SubscriptionService subscriptions;
+
+	private final OfferService offers;
+
+	private final Clock clock;
+
+	private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+	private final Fresh<Map<Long, ProductSummary>> products;
+
+	private final Fresh<Map<Long, PlanSummary>> plans;
+
+	private final Map<Placement, Fresh<List<LiveOffer>>> liveOffers = new EnumMap<>(Placement.class);
+
+	private volatile RecommendationModel model;
+
+	private volatile long newestOrderInModel = -1;
+
+	private final List<PastOrder> arrivedDuringBuild = new ArrayList<>();
+
+	private volatile boolean building;
+
+	RecommendationService(OrderHistory history, CatalogService catalog, SubscriptionService subscriptions,
+			OfferService offers, Clock clock) {
+		this.history = history;
+		this.catalog = catalog;
+		this.subscriptions = subscriptions;
+		this.offers = offers;
+		this.clock = clock;
+		this.products = new Fresh<>(catalog::allProducts);
+		this.plans = new Fresh<>(catalog::allPlans);
+		for (Placement placement : Placement.values()) {
+			liveOffers.put(placement, new Fresh<>(() -> offers.liveOffers(placement, LocalDate.now(clock))));
+		}
+	}
+
+	/** Builds a new model from the whole history and swaps it in; returns what it learnt from. */
+	public ModelSummary rebuild() {
+		long started = System.nanoTime();
+		synchronized (arrivedDuringBuild) {
+			building = true;
+			arrivedDuringBuild.clear();
+		}
+		try {
+			Map<Long, Set<Long>> contents = catalog.planContents();
+			List<PastOrder> past = new ArrayList<>();
+			history.replay(past::add);
+			Dictionary tuningItems = new Dictionary();
+			List<Basket> baskets = new ArrayList<>(past.size());
+			for (PastOrder order : past) {
+				baskets.add(new Basket((int) order.subscriberId(), (int) order.orderedOn().toEpochDay(),
+						RecommendationModel.basketItems(order, contents, tuningItems)));
+			}
+			Blend blend = baskets.isEmpty() ? Blend.DEFAULT : Evaluator.tuneBlend(baskets, TUNING_K);
+			RecommendationModel fresh = new RecommendationModel(contents, blend);
+			long newest = -1;
+			for (PastOrder order : past) {
+				fresh.add(order);
+				newest = Math.max(newest, order.orderId());
+			}
+			lock.writeLock().lock();
+			try {
+				synchronized (arrivedDuringBuild) {
+					for (PastOrder order : arrivedDuringBuild) {
+						if (order.orderId() > newest) {
+							fresh.add(order);
+							newest = order.orderId();
+						}
+					}
+					building = false;
+				}
+				model = fresh;
+				newestOrderInModel = newest;
+			}
+			finally {
+				lock.writeLock().unlock();
+			}
+			ModelSummary summary = new ModelSummary(fresh.orders(), fresh.subscribers(), blend,
+					(System.nanoTime() - started) / 1_000_000);
+			log.info("Recommendation model built from {} orders of {} subscribers in {} ms; blend {}", summary.orders(),
+					summary.subscribers(), summary.buildMillis(), blend);
+			return summary;
+		}
+		finally {
+			building = false;
+		}
+	}
+
+	/** Learns from an order as soon as it is placed. */
+	void learn(OrderPlaced placed) {
+		Long planId = null;
+		List<Long> addOns = new ArrayList<>();
+		for (NewOrder.Line line : placed.lines()) {
+			if (line.planId() != null) {
+				planId = line.planId();
+			}
+			else {
+				addOns.add(line.productId());
+			}
+		}
+		PastOrder order = new PastOrder(placed.orderId(), placed.subscriberId(),
+				placed.orderedAt().atZone(clock.getZone()).toLocalDate(), planId, List.copyOf(addOns));
+		synchronized (arrivedDuringBuild) {
+			if (building) {
+				arrivedDuringBuild.add(order);
+			}
+		}
+		lock.writeLock().lock();
+		try {
+			if (model != null && order.orderId() > newestOrderInModel) {
+				model.add(order);
+				newestOrderInModel = order.orderId();
+			}
+		}
+		finally {
+			lock.writeLock().unlock();
+		}
+	}
+
+	/** Forgets the cached catalogue and offers, so the next call reads them again. */
+	void forgetCaches() {
+		products.forget();
+		plans.forget();
+		liveOffers.values().forEach(Fresh::forget);
+	}
+
+	/** How many of the subscriber's orders the model has learnt from. */
+	public int ordersLearnt(long subscriberId) {
+		lock.readLock().lock();
+		try {
+			return model == null ? 0 : model.orderCount(subscriberId);
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	public boolean isReady() {
+		return model != null;
+	}
+
+	/**
+	 * The live offers for this subscriber and placement, best first, at most {@code limit}. Empty while the model
+	 * is not built, or when the subscriber has no active subscription.
+	 */
+	public List<Recommendation> recommend(long subscriberId, Placement placement, int limit) {
+		return rank(subscriberId, placement).stream().filter(Ranked::shown).limit(limit).map(Ranked::recommendation)
+			.toList();
+	}
+
+	/** Every live offer for the placement with what happened to it for this subscriber: the merchant's preview. */
+	public List<Ranked> explain(long subscriberId, Placement placement) {
+		return rank(subscriberId, placement);
+	}
+
+	/** An offer as the ranking left it: shown with its recommendation, or filtered out by the named rule. */
+	public record Ranked(LiveOffer offer, Recommendation recommendation, String filteredBy) {
+
+		public boolean shown() {
+			return filteredBy == null;
+		}
+
+	}
+
+	private List<Ranked> rank(long subscriberId, Placement placement) {
+		RecommendationModel current = model;
+		if (current == null) {
+			return List.of();
+		}
+		Optional<SubscriberContext> found = subscriptions.contextOf(subscriberId);
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		SubscriberContext context = found.get();
+		LocalDate today = LocalDate.now(clock);
+		Map<Long, ProductSummary> productsById = products.get();
+		Map<Long, PlanSummary> plansById = plans.get();
+		PlanSummary plan = plansById.get(context.planId());
+		Set<Long> dismissed = offers.dismissedSince(subscriberId, clock.instant().minus(DISMISSAL_MEMORY));
+		long tenureDays = ChronoUnit.DAYS.between(context.startedOn(), today);
+		List<Ranked> ranked = new ArrayList<>();
+		lock.readLock().lock();
+		try {
+			int orders = current.orderCount(subscriberId);
+			Profile profile = current.profile(subscriberId, (int) today.toEpochDay());
+			for (LiveOffer offer : liveOffers.get(placement).get()) {
+				String filter = filter(offer, context, plan, plansById, productsById, dismissed, orders, tenureDays,
+						current);
+				Recommendation recommendation = filter == null
+						? score(offer, context, plan, plansById, productsById, profile, current) : null;
+				ranked.add(new Ranked(offer, recommendation, filter));
+			}
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+		ranked.sort(Comparator.comparing((Ranked r) -> !r.shown())
+			.thenComparing(r -> r.shown() ? -r.recommendation().score() : 0)
+			.thenComparing(r -> -r.offer().priority())
+			.thenComparing(r -> r.offer().id()));
+		return ranked;
+	}
+
+	/** The rule that keeps an offer from this subscriber, or null when it may be shown. */
+	private static String filter(LiveOffer offer, SubscriberContext context, PlanSummary plan,
+			Map<Long, PlanSummary> plansById, Map<Long, ProductSummary> productsById, Set<Long> dismissed, int orders,
+			long tenureDays, RecommendationModel model) {
+		if (!offer.targets(plan.id(), plan.familyId(), orders, tenureDays)) {
+			return "targeting";
+		}
+		if (dismissed.contains(offer.id())) {
+			return "dismissed";
+		}
+		if (offer.kind() == OfferKind.ADD_ON) {
+			ProductSummary product = productsById.get(offer.productId());
+			if (product == null || product.retired() || !product.addOnEligible()) {
+				return "not-sold";
+			}
+			if (!product.inStock()) {
+				return "out-of-stock";
+			}
+			if (context.addOnsInNextShipment().contains(product.id())) {
+				return "in-next-box";
+			}
+			if (offer.excludeExisting() && model.planContents(plan.id()).contains(product.id())) {
+				return "in-plan";
+			}
+			return null;
+		}
+		PlanSummary target = plansById.get(offer.targetPlanId());
+		if (target == null || target.retired() || target.familyId() != plan.familyId()) {
+			return "not-sold";
+		}
+		if (target.tier() <= plan.tier()) {
+			return "not-an-upgrade";
+		}
+		return null;
+	}
+
+	private static Recommendation score(LiveOffer offer, SubscriberContext context, PlanSummary plan,
+			Map<Long, PlanSummary> plansById, Map<Long, ProductSummary> productsById, Profile profile,
+			RecommendationModel model) {
+		double boost = 1 + offer.priority() / 100.0;
+		if (offer.kind() == OfferKind.ADD_ON) {
+			ProductSummary product = productsById.get(offer.productId());
+			Integer item = model.item(product.id());
+			Signals signals = item == null ? new Signals(0, 0, 0, Signals.NO_ITEM)
+					: Signals.of(profile, model.stats(), item, (int) plan.id());
+			double score = model.blend().score(signals) * boost;
+			ScoreParts parts = new ScoreParts(signals.repeat(), signals.complement(), signals.popularity(), 0, 0, boost);
+			String reason = Reasons.forAddOn(product, signals, model, profile, plan, productsById,
+					model.history(context.subscriberId()));
+			return new Recommendation(offer.id(), offer.kind(), product.id(), null, product.name(), product.imageUrl(),
+					product.price(), offer.priceFrom(product.price()), score, parts, reason);
+		}
+		PlanSummary target = plansById.get(offer.targetPlanId());
+		double transition = model.moveRate(plan.id(), target.id());
+		Set<Long> extra = new HashSet<>(model.planContents(target.id()));
+		extra.removeAll(model.planContents(plan.id()));
+		long fitProduct = -1;
+		double fit = 0;
+		for (long product : extra) {
+			Integer item = model.item(product);
+			double share = item == null ? 0 : profile.share(item);
+			if (share > fit) {
+				fit = share;
+				fitProduct = product;
+			}
+		}
+		double score = (0.5 * transition + 0.5 * fit) * boost;
+		BigDecimal quantity = BigDecimal.valueOf(context.quantity());
+		BigDecimal listPrice = target.price().multiply(quantity);
+		String reason = Reasons.forUpgrade(plan, target, transition, fitProduct < 0 ? null : productsById.get(fitProduct),
+				fit);
+		return new Recommendation(offer.id(), offer.kind(), null, target.id(), target.name(), null, listPrice,
+				offer.priceFrom(listPrice), score, new ScoreParts(0, 0, 0, transition, fit, boost), reason);
+	}
+
+	/** What a model was built from. */
+	public record ModelSummary(int orders, int subscribers, Blend blend, long buildMillis) {
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.nextbox.recommendation.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The offline evaluation's result: metrics at k for the model and each baseline. */
+public record EvaluationReport(int k, int customers, Map<String, Metrics> results, Blend blend,
+		int validationCustomers) {
+
+	public static final String NEXTBOX = "nextbox";
+
+	public static final String POPULARITY = "popularity";
+
+	public static final String PERSONAL = "personal";
+
+	public static final String PERSONAL_POPULARITY = "personal+popularity";
+
+	public String toJson() {
+		StringBuilder json = new StringBuilder();
+		json.append("{\"k\":").append(k).append(",\"customers\":").append(customers).append(",\"results\":{");
+		String separator = "";
+		for (Map.Entry<String, Metrics> result : results.entrySet()) {
+			Metrics metrics = result.getValue();
+			json.append(separator)
+				.append('"')
+				.append(result.getKey())
+				.append("\":{\"recall\":")
+				.append(number(metrics.recall()))
+				.append(",\"ndcg\":")
+				.append(number(metrics.ndcg()))
+				.append(",\"hit\":")
+				.append(number(metrics.hit()))
+				.append('}');
+			separator = ",";
+		}
+		json.append("},\"blend\":{\"repeat\":")
+			.append(number(blend.repeat()))
+			.append(",\"complement\":")
+			.append(number(blend.complement()))
+			.append(",\"popularity\":")
+			.append(number(blend.popularity()))
+			.append(",\"halfLifeDays\":")
+			.append(number(blend.halfLifeDays()))
+			.append("},\"validationCustomers\":")
+			.append(validationCustomers)
+			.append('}');
+		return json.toString();
+	}
+
+	public String toTable() {
+		StringBuilder table = new StringBuilder();
+		table.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s%n", "model (k=" + k + ")", "recall@" + k,
+				"ndcg@" + k, "hit@" + k));
+		for (Map.Entry<String, Metrics> result : results.entrySet()) {
+			table.append(String.format(Locale.ROOT, "%-22s %10.4f %10.4f %10.4f%n", result.getKey(),
+					result.getValue().recall(), result.getValue().ndcg(), result.getValue().hit()));
+		}
+		table.append(String.format(Locale.ROOT, "%d customers; blend tuned on %d customers' second-to-last orders: "
+				+ "repeat %.2f, complement %.2f, popularity %.2f, half-life %.0f days%n", customers, validationCustomers,
+				blend.repeat(), blend.complement(), blend.popularity(), blend.halfLifeDays()));
+		return table.toString();
+	}
+
+	static Map<String, Metrics> emptyResults() {
+		Map<String, Metrics> results = new LinkedHashMap<>();
+		results.put(NEXTBOX, new Metrics());
+		results.put(POPULARITY, new Metrics());
+		results.put(PERSONAL, new Metrics());
+		results.put(PERSONAL_POPULARITY, new Metrics());
+		return results;
+	}
+
+	private static String number(double value) {
+		return String.format(Locale.ROOT, "%.6f", value);
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.nextbox.demo;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.nextbox.recommendation.engine.Basket;
+import io.nextbox.recommendation.engine.Dictionary;
+import io.nextbox.recommendation.engine.EvaluationReport;
+import io.nextbox.recommendation.engine.Evaluator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The recommender against the baselines on the demo store's history (2,000 subscribers, add-ons only: the plan's
+ * contents come in every box and would flatter every method alike), each customer's last order held out.
+ */
+class DemoHistoryEvaluationTests {
+
+	private static List<Basket> baskets;
+
+	@BeforeAll
+	static void theDemoStoresAddOns() {
+		DemoStoreGenerator generator = new DemoStoreGenerator(20261125L, LocalDate.of(2026, 11, 25));
+		Dictionary skus = new Dictionary();
+		baskets = new ArrayList<>();
+		IntStream.rangeClosed(1, 2000).mapToObj(generator::customer).forEach(customer -> {
+			for (DemoCustomer.Order order : customer.orders()) {
+				int[] items = order.addOns().stream().mapToInt(addOn -> skus.id(addOn.sku())).toArray();
+				if (items.length > 0) {
+					baskets.add(new Basket(customer.number(),
+							(int) order.orderedAt().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay(), items));
+				}
+			}
+		});
+	}
+
+	@ParameterizedTest(name = "k = {0}")
+	@ValueSource(ints = { 4, 10 })
+	void nextboxBeatsPersonalPlusPopularity(int k) {
+		EvaluationReport report = Evaluator.evaluate(baskets, k);
+		System.out.print(report.toTable());
+
+		var nextbox = report.results().get(EvaluationReport.NEXTBOX);
+		var baseline = report.results().get(EvaluationReport.PERSONAL_POPULARITY);
+		assertThat(report.customers()).isGreaterThan(1500);
+		assertThat(nextbox.ndcg()).isGreaterThan(baseline.ndcg());
+		assertThat(nextbox.recall()).isGreaterThan(baseline.recall());
+		assertThat(nextbox.ndcg()).isGreaterThan(report.results().get(EvaluationReport.POPULARITY).ndcg());
+	}
+
+}
