@@ -1,5 +1,6 @@
 package io.nextbox;
 
+import io.nextbox.recommendation.BenchmarkCommand;
 import io.nextbox.recommendation.EvaluateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,6 +11,9 @@ public class NextboxApplication {
 	public static void main(String[] args) {
 		if (args.length > 0 && EvaluateCommand.NAME.equals(args[0])) {
 			System.exit(EvaluateCommand.run(args));
+		}
+		if (args.length > 0 && BenchmarkCommand.NAME.equals(args[0])) {
+			System.exit(BenchmarkCommand.run(args));
 		}
 		SpringApplication.run(NextboxApplication.class, args);
 	}

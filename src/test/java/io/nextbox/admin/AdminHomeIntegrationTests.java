@@ -37,6 +37,16 @@ class AdminHomeIntegrationTests {
 	}
 
 	@Test
+	@WithUserDetails("merchant@nextbox.test")
+	void theMerchantRebuildsTheRecommendationsOnDemand() throws Exception {
+		long orders = jdbc.queryForObject("select count(*) from orders", Long.class);
+		mvc.perform(post("/admin/recommendations/rebuild").with(csrf()))
+			.andExpect(redirectedUrl("/admin"))
+			.andExpect(flash().attribute("message",
+					containsString("rebuilt from " + String.format("%,d", orders) + " orders")));
+	}
+
+	@Test
 	@WithUserDetails("subscriber1@nextbox.test")
 	void aSubscriberCannotRunTheProcessor() throws Exception {
 		mvc.perform(post("/admin/shipments/process").with(csrf())).andExpect(status().isForbidden());

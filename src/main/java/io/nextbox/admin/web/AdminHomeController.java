@@ -7,6 +7,8 @@ import io.nextbox.account.AccountService;
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.offer.OfferService;
 import io.nextbox.ordering.OrderHistory;
+import io.nextbox.recommendation.RecommendationService;
+import io.nextbox.recommendation.RecommendationService.ModelSummary;
 import io.nextbox.subscription.ProcessingReport;
 import io.nextbox.subscription.ShipmentProcessor;
 import io.nextbox.subscription.SubscriptionService;
@@ -38,6 +40,8 @@ class AdminHomeController {
 
 	private final ShipmentProcessor processor;
 
+	private final RecommendationService recommendations;
+
 	private final Clock clock;
 
 	private final MessageSource messages;
@@ -45,9 +49,11 @@ class AdminHomeController {
 	private final boolean demoMode;
 
 	AdminHomeController(CatalogService catalog, SubscriptionService subscriptions, OrderHistory orders,
-			AccountService accounts, OfferService offers, ShipmentProcessor processor, Clock clock,
+			AccountService accounts, OfferService offers, ShipmentProcessor processor,
+			RecommendationService recommendations, Clock clock,
 			MessageSource messages, @Value("${nextbox.demo.enabled:false}") boolean demoMode) {
 		this.processor = processor;
+		this.recommendations = recommendations;
 		this.clock = clock;
 		this.messages = messages;
 		this.demoMode = demoMode;
@@ -70,6 +76,16 @@ class AdminHomeController {
 		ProcessingReport report = processor.processDue(LocalDate.now(clock));
 		flash.addFlashAttribute("message", messages.getMessage("admin.processed",
 				new Object[] { report.ordersPlaced(), report.subscriptionsResumed() }, LocaleContextHolder.getLocale()));
+		return "redirect:/admin";
+	}
+
+	/** Rebuilds the recommendation model from the whole history now, instead of at the nightly rebuild. */
+	@PostMapping("/admin/recommendations/rebuild")
+	String rebuildRecommendations(RedirectAttributes flash) {
+		ModelSummary summary = recommendations.rebuild();
+		flash.addFlashAttribute("message", messages.getMessage("admin.rebuilt",
+				new Object[] { summary.orders(), summary.subscribers(), summary.buildMillis() },
+				LocaleContextHolder.getLocale()));
 		return "redirect:/admin";
 	}
 

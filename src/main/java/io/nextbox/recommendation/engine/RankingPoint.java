@@ -1,9 +1,7 @@
 package io.nextbox.recommendation.engine;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * One customer's candidates at one moment, with their signals under each half-life tried, and the items they
@@ -22,16 +20,32 @@ record RankingPoint(int[] candidates, double[] halfLives, Signals[][] signals, S
 				variant = i;
 			}
 		}
-		double[] scores = new double[candidates.length];
+		Signals[] scored = signals[variant];
+		int size = Math.min(k, candidates.length);
+		int[] top = new int[size];
+		double[] topScores = new double[size];
+		int filled = 0;
 		for (int i = 0; i < candidates.length; i++) {
-			scores[i] = blend.score(signals[variant][i]);
+			double score = blend.score(scored[i]);
+			int position = filled;
+			while (position > 0 && better(score, candidates[i], topScores[position - 1], top[position - 1])) {
+				position--;
+			}
+			if (position < size) {
+				int last = Math.min(filled, size - 1);
+				System.arraycopy(top, position, top, position + 1, last - position);
+				System.arraycopy(topScores, position, topScores, position + 1, last - position);
+				top[position] = candidates[i];
+				topScores[position] = score;
+				filled = Math.min(filled + 1, size);
+			}
 		}
-		return IntStream.range(0, candidates.length)
-			.boxed()
-			.sorted(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> candidates[i]))
-			.limit(k)
-			.mapToInt(i -> candidates[i])
-			.toArray();
+		return top;
+	}
+
+	/** Higher score first; equal scores go to the smaller item id, so rankings repeat. */
+	private static boolean better(double score, int item, double otherScore, int otherItem) {
+		return score > otherScore || (score == otherScore && item < otherItem);
 	}
 
 	@Override
