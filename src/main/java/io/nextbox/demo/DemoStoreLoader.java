@@ -201,6 +201,8 @@ class DemoStoreLoader {
 			.forPlans(Set.of(plans.get("PLAN-ESPRESSO-500"))));
 		offers.create(NewOffer.activeUpgrade("Explore five teas", plans.get("PLAN-TEA-5"), 8, upgradePlaces)
 			.forPlans(Set.of(plans.get("PLAN-TEA-3"))));
+		offers.create(NewOffer.activeAddOn("Stay: biscuits on us", products.get("TRT-OAT-BISCUITS"), 5,
+				Set.of(Placement.CANCEL_FLOW)).withDiscount(DiscountType.FIXED, new BigDecimal("5.50")));
 		offers.create(new NewOffer("Gooseneck kettle launch", OfferKind.ADD_ON,
 				products.get("GEAR-KETTLE"), null, DiscountType.FIXED, new BigDecimal("5.00"),
 				OfferStatus.DRAFT, 2, null, null, 3, 60, true, everywhere, Set.of(), filter));

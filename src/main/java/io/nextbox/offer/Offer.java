@@ -120,6 +120,10 @@ class Offer {
 		return id;
 	}
 
+	boolean isActive() {
+		return status == OfferStatus.ACTIVE;
+	}
+
 	Set<Placement> placements() {
 		return placements;
 	}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,6 +48,14 @@ public class OfferService {
 	public Set<Long> dismissedSince(long subscriberId, Instant since) {
 		return Set.copyOf(jdbc.queryForList("select distinct offer_id from offer_event where subscriber_id = ? "
 				+ "and type = 'DISMISS' and occurred_at >= ?", Long.class, subscriberId, Timestamp.from(since)));
+	}
+
+	/** One active offer, if it still runs today. */
+	@Transactional(readOnly = true)
+	public Optional<LiveOffer> liveOffer(long offerId, LocalDate today) {
+		return offers.findById(offerId)
+			.filter(offer -> offer.isActive() && offer.runsOn(today))
+			.map(Offer::toLive);
 	}
 
 	@Transactional(readOnly = true)

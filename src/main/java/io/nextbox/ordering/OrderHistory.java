@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -101,6 +102,17 @@ public class OrderHistory {
 	public OrderPage ordersOf(long subscriberId, int page, int size) {
 		Page<Long> ids = orders.findIdsBySubscriberId(subscriberId, PageRequest.of(Math.max(page, 0), size));
 		List<Order> found = ids.isEmpty() ? List.of() : orders.findWithLinesByIdIn(ids.getContent());
+		return new OrderPage(views(found), ids.getNumber(), ids.getTotalPages(), ids.getTotalElements());
+	}
+
+	/** One of the subscriber's orders by its number; empty for anyone else's. */
+	@Transactional(readOnly = true)
+	public Optional<OrderView> orderOf(long subscriberId, String orderNumber) {
+		return orders.findWithLinesByOrderNumberAndSubscriberId(orderNumber, subscriberId)
+			.map(order -> views(List.of(order)).get(0));
+	}
+
+	private List<OrderView> views(List<Order> found) {
 		Set<Long> planIds = new HashSet<>();
 		Set<Long> productIds = new HashSet<>();
 		found.forEach(order -> order.getLines().forEach(line -> {
@@ -113,14 +125,13 @@ public class OrderHistory {
 		}));
 		Map<Long, PlanSummary> plans = catalog.plans(planIds);
 		Map<Long, ProductSummary> products = catalog.products(productIds);
-		List<OrderView> views = found.stream().map(order -> new OrderView(order.getId(), order.getOrderNumber(),
-				order.getOrderedAt(), order.getTotal(), order.getLines().stream().map(line -> {
+		return found.stream().map(order -> new OrderView(order.getId(), order.getOrderNumber(), order.getOrderedAt(),
+				order.getTotal(), order.getLines().stream().map(line -> {
 					String name = line.getKind() == OrderLineKind.PLAN ? plans.get(line.getPlanId()).name()
 							: products.get(line.getProductId()).name();
 					return new OrderView.Line(line.getKind() == OrderLineKind.PLAN, name, line.getQuantity(),
 							line.getUnitPrice(), line.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())));
 				}).toList())).toList();
-		return new OrderPage(views, ids.getNumber(), ids.getTotalPages(), ids.getTotalElements());
 	}
 
 	/**

@@ -87,6 +87,19 @@ class Shipment {
 		return lines.stream().map(ShipmentLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
+	ShipmentLine addLine(ShipmentLine line) {
+		lines.add(line);
+		return line;
+	}
+
+	boolean removeLine(long lineId) {
+		return lines.removeIf(line -> line.getId() != null && line.getId() == lineId);
+	}
+
+	boolean holds(long productId) {
+		return lines.stream().anyMatch(line -> line.getProductId() == productId);
+	}
+
 	void skip() {
 		status = ShipmentStatus.SKIPPED;
 	}

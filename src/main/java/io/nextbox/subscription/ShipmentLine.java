@@ -33,6 +33,9 @@ class ShipmentLine {
 	@Column(name = "added_at")
 	private Instant addedAt;
 
+	@Column(name = "claim_key")
+	private String claimKey;
+
 	protected ShipmentLine() {
 	}
 
@@ -44,8 +47,17 @@ class ShipmentLine {
 		this.addedAt = addedAt;
 	}
 
+	ShipmentLine(Long productId, Long offerId, int quantity, BigDecimal unitPrice, Instant addedAt, String claimKey) {
+		this(productId, offerId, quantity, unitPrice, addedAt);
+		this.claimKey = claimKey;
+	}
+
 	ShipmentLine copy() {
-		return new ShipmentLine(productId, offerId, quantity, unitPrice, addedAt);
+		return new ShipmentLine(productId, offerId, quantity, unitPrice, addedAt, claimKey);
+	}
+
+	Long getId() {
+		return id;
 	}
 
 	Long getProductId() {

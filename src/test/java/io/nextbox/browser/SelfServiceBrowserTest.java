@@ -67,12 +67,15 @@ class SelfServiceBrowserTest {
 	}
 
 	@Test
-	void cancellingAsksWhyThenCancels() {
+	void cancellingAsksWhyOffersAnAlternativeThenCancels() {
 		SubscriptionPage page = new SubscriptionPage(browser).open(owned.subscriptionId());
 		page.startCancelling();
 		browser.screenshot("cancel-390");
 
-		page.cancelBecause("TOO_MUCH_PRODUCT");
+		page.chooseReason("TOO_MUCH_PRODUCT");
+		browser.waitUntil(driver -> page.saveOffers().contains("Skip the next box"));
+		browser.screenshot("cancel-save-offer-390");
+		page.confirmCancel();
 
 		browser.waitUntil(driver -> browser.path().equals("/portal/subscriptions/" + owned.subscriptionId()));
 		assertThat(page.status()).isEqualTo("Cancelled");

@@ -45,8 +45,15 @@ class SubscriptionPage {
 		browser.driver().findElement(By.cssSelector(".cancel-link a")).click();
 	}
 
-	void cancelBecause(String reason) {
+	void chooseReason(String reason) {
 		browser.driver().findElement(By.cssSelector("input[name=reason][value=" + reason + "]")).click();
+	}
+
+	String saveOffers() {
+		return text("#save-offers");
+	}
+
+	void confirmCancel() {
 		browser.driver().findElement(By.cssSelector("form button[type=submit].button-danger")).click();
 	}
 

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.nextbox.account.NextboxUser;
 import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.CancelReason;
 import io.nextbox.subscription.Outcome;
 import io.nextbox.subscription.SubscriptionActions;
 import io.nextbox.subscription.SubscriptionDetails;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -154,10 +156,26 @@ class SubscriptionController {
 	}
 
 	@GetMapping("/cancel")
-	String cancelForm(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, Model model) {
-		model.addAttribute("details", subscriptions.details(user.subscriberId(), id));
-		model.addAttribute("cancelForm", new CancelForm());
+	String cancelForm(@PathVariable long id, @RequestParam(required = false) CancelReason reason,
+			@AuthenticationPrincipal NextboxUser user, Model model) {
+		SubscriptionDetails details = subscriptions.details(user.subscriberId(), id);
+		CancelForm form = new CancelForm();
+		form.setReason(reason);
+		model.addAttribute("details", details);
+		model.addAttribute("cancelForm", form);
+		model.addAttribute("saveOffers", SaveOffer.forReason(reason, details));
 		return CANCEL_VIEW;
+	}
+
+	/** The alternatives to cancelling that fit a reason, swapped into the cancel page as the reason is chosen. */
+	@GetMapping("/cancel/save")
+	String saveOffers(@PathVariable long id, @RequestParam(required = false) CancelReason reason,
+			@AuthenticationPrincipal NextboxUser user, Model model) {
+		SubscriptionDetails details = subscriptions.details(user.subscriberId(), id);
+		model.addAttribute("details", details);
+		model.addAttribute("reason", reason);
+		model.addAttribute("saveOffers", SaveOffer.forReason(reason, details));
+		return CANCEL_VIEW + " :: save-offers";
 	}
 
 	@PostMapping("/cancel")
@@ -177,7 +195,9 @@ class SubscriptionController {
 				binding.rejectValue(refusal.field(), refusal.code(), refusal.arguments(), null);
 			}
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("details", subscriptions.details(user.subscriberId(), id));
+			SubscriptionDetails details = subscriptions.details(user.subscriberId(), id);
+			model.addAttribute("details", details);
+			model.addAttribute("saveOffers", SaveOffer.forReason(form.getReason(), details));
 			model.addAttribute("error", message(refusal.code(), refusal.arguments()));
 			return CANCEL_VIEW;
 		}

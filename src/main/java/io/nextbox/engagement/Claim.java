@@ -1,0 +1,140 @@
+package io.nextbox.engagement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.nextbox.offer.OfferKind;
+import io.nextbox.offer.Placement;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The key a card carries: who may click it, for which box and offer, at which price. */
+@Entity
+@Table(name = "offer_claim")
+class Claim {
+
+	@Id
+	@Column(name = "claim_key")
+	private String key;
+
+	@Column(name = "subscriber_id")
+	private Long subscriberId;
+
+	@Column(name = "subscription_id")
+	private Long subscriptionId;
+
+	@Column(name = "shipment_id")
+	private Long shipmentId;
+
+	@Column(name = "offer_id")
+	private Long offerId;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	private Placement placement;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	private OfferKind kind;
+
+	@Column(name = "product_id")
+	private Long productId;
+
+	@Column(name = "target_plan_id")
+	private Long targetPlanId;
+
+	@Column(name = "unit_price")
+	private BigDecimal unitPrice;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	private ClaimStatus status;
+
+	@Column(name = "shipment_line_id")
+	private Long shipmentLineId;
+
+	@Column(name = "issued_at")
+	private Instant issuedAt;
+
+	@Column(name = "decided_at")
+	private Instant decidedAt;
+
+	protected Claim() {
+	}
+
+	Claim(String key, long subscriberId, long subscriptionId, Long shipmentId, long offerId, Placement placement,
+			OfferKind kind, Long productId, Long targetPlanId, BigDecimal unitPrice, Instant issuedAt) {
+		this.key = key;
+		this.subscriberId = subscriberId;
+		this.subscriptionId = subscriptionId;
+		this.shipmentId = shipmentId;
+		this.offerId = offerId;
+		this.placement = placement;
+		this.kind = kind;
+		this.productId = productId;
+		this.targetPlanId = targetPlanId;
+		this.unitPrice = unitPrice;
+		this.status = ClaimStatus.ISSUED;
+		this.issuedAt = issuedAt;
+	}
+
+	String getKey() {
+		return key;
+	}
+
+	Long getSubscriberId() {
+		return subscriberId;
+	}
+
+	Long getSubscriptionId() {
+		return subscriptionId;
+	}
+
+	Long getShipmentId() {
+		return shipmentId;
+	}
+
+	Long getOfferId() {
+		return offerId;
+	}
+
+	Placement getPlacement() {
+		return placement;
+	}
+
+	OfferKind getKind() {
+		return kind;
+	}
+
+	Long getProductId() {
+		return productId;
+	}
+
+	Long getTargetPlanId() {
+		return targetPlanId;
+	}
+
+	BigDecimal getUnitPrice() {
+		return unitPrice;
+	}
+
+	ClaimStatus getStatus() {
+		return status;
+	}
+
+	Long getShipmentLineId() {
+		return shipmentLineId;
+	}
+
+	void madeLine(long lineId, long shipmentId) {
+		this.shipmentLineId = lineId;
+		this.shipmentId = shipmentId;
+	}
+
+}

@@ -1,0 +1,332 @@
+package io.nextbox.engagement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nextbox.catalog.CatalogService;
+import io.nextbox.catalog.PlanSummary;
+import io.nextbox.catalog.ProductSummary;
+import io.nextbox.offer.OfferEvent;
+import io.nextbox.offer.OfferEventType;
+import io.nextbox.offer.OfferEvents;
+import io.nextbox.offer.OfferKind;
+import io.nextbox.offer.OfferService;
+import io.nextbox.offer.Placement;
+import io.nextbox.recommendation.Recommendation;
+import io.nextbox.recommendation.RecommendationService;
+import io.nextbox.store.StoreSettingsService;
+import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.NextBoxAddOns;
+import io.nextbox.subscription.SubscriberContext;
+import io.nextbox.subscription.SubscriptionActions;
+import io.nextbox.subscription.SubscriptionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The offer widgets: which cards a subscriber sees at a placement, and what their buttons do. A card's key is
+ * claimed once: a double click, a retry or fifty concurrent posts add one line, and a replay answers with the same
+ * card. The price is the one shown on the card; an offer ended or a product out of stock since then is refused.
+ */
+@Service
+public class WidgetService {
+
+	/** A widget shows at most this many cards. */
+	public static final int CARDS = 4;
+
+	/** A recommender slower than this shows nothing rather than hold the page's widget up. */
+	static final Duration RECOMMENDER_TIMEOUT = Duration.ofMillis(200);
+
+	private static final Logger log = LoggerFactory.getLogger(WidgetService.class);
+
+	private static final int ATTEMPTS = 3;
+
+	private final RecommendationService recommendations;
+
+	private final SubscriptionService subscriptions;
+
+	private final SubscriptionActions actions;
+
+	private final NextBoxAddOns addOns;
+
+	private final OfferService offers;
+
+	private final OfferEvents events;
+
+	private final CatalogService catalog;
+
+	private final ClaimRepository claims;
+
+	private final StoreSettingsService settings;
+
+	private final Clock clock;
+
+	private final TaskExecutor executor;
+
+	private final TransactionTemplate transaction;
+
+	private final Counter failures;
+
+	WidgetService(RecommendationService recommendations, SubscriptionService subscriptions,
+			SubscriptionActions actions, NextBoxAddOns addOns, OfferService offers, OfferEvents events,
+			CatalogService catalog, ClaimRepository claims, StoreSettingsService settings, Clock clock,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
+			MeterRegistry meters) {
+		this.recommendations = recommendations;
+		this.subscriptions = subscriptions;
+		this.actions = actions;
+		this.addOns = addOns;
+		this.offers = offers;
+		this.events = events;
+		this.catalog = catalog;
+		this.claims = claims;
+		this.settings = settings;
+		this.clock = clock;
+		this.executor = executor;
+		this.transaction = new TransactionTemplate(transactions);
+		this.failures = Counter.builder("nextbox.widget.failures")
+			.description("Widgets that showed nothing because the recommender failed or was slow")
+			.register(meters);
+	}
+
+	/**
+	 * The cards for a placement. The holdout group sees none, but what it would have seen is recorded as
+	 * impressions marked holdout, so lift can be measured against it. A failing or slow recommender shows none.
+	 */
+	public List<Card> cards(long subscriberId, Placement placement) {
+		Optional<SubscriberContext> found = subscriptions.contextOf(subscriberId);
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		SubscriberContext context = found.get();
+		List<Recommendation> picks = recommendWithin(subscriberId, placement);
+		if (picks.isEmpty()) {
+			return List.of();
+		}
+		boolean holdout = isInHoldout(subscriberId);
+		Instant now = clock.instant();
+		List<Card> cards = new ArrayList<>();
+		List<OfferEvent> impressions = new ArrayList<>();
+		List<Claim> issued = new ArrayList<>();
+		for (Recommendation pick : picks) {
+			impressions.add(new OfferEvent(pick.offerId(), subscriberId, context.subscriptionId(),
+					context.nextShipmentId(), placement, OfferEventType.IMPRESSION, pick.price(), holdout, now));
+			if (!holdout) {
+				String key = UUID.randomUUID().toString();
+				issued.add(new Claim(key, subscriberId, context.subscriptionId(), context.nextShipmentId(),
+						pick.offerId(), placement, pick.kind(), pick.productId(), pick.planId(), pick.price(), now));
+				cards.add(new Card(key, pick.kind(), pick.title(), pick.imageUrl(), pick.listPrice(), pick.price(),
+						pick.reason(), difference(pick, context), false, context.subscriptionId()));
+			}
+		}
+		transaction.executeWithoutResult(status -> {
+			claims.saveAll(issued);
+			events.record(impressions);
+		});
+		return cards;
+	}
+
+	/** Whether the subscriber is in the control group that sees no recommendations. */
+	public boolean isInHoldout(long subscriberId) {
+		return Holdout.isHeldOut(subscriberId, settings.current().holdoutPercent());
+	}
+
+	/** Puts the card's add-on into the next box, once, at the card's price. */
+	public BoxUpdate accept(long subscriberId, String key) {
+		return retryingConflicts(() -> {
+			try {
+				return transaction.execute(status -> acceptOnce(subscriberId, key));
+			}
+			catch (DataIntegrityViolationException raced) {
+				// another click on the same key won the race and made the line: answer as a replay does
+				return transaction.execute(status -> replay(subscriberId, key));
+			}
+		});
+	}
+
+	private BoxUpdate acceptOnce(long subscriberId, String key) {
+		Instant now = clock.instant();
+		if (claims.move(key, subscriberId, ClaimStatus.ISSUED, ClaimStatus.ACCEPTED, now) == 0) {
+			return replay(subscriberId, key);
+		}
+		Claim claim = claims.findById(key).orElseThrow();
+		if (claim.getKind() != OfferKind.ADD_ON) {
+			throw new ActionRefusedException(null, "refused.offerGone");
+		}
+		offers.liveOffer(claim.getOfferId(), LocalDate.now(clock))
+			.orElseThrow(() -> new ActionRefusedException(null, "refused.offerEnded"));
+		ProductSummary product = catalog.products(List.of(claim.getProductId())).get(claim.getProductId());
+		if (product == null || !product.inStock() || product.retired()) {
+			throw new ActionRefusedException(null, "refused.outOfStock");
+		}
+		NextBoxAddOns.BoxChange change = addOns.add(subscriberId, claim.getSubscriptionId(), product.id(),
+				claim.getOfferId(), claim.getUnitPrice(), key);
+		claim.madeLine(change.lineId(), change.shipmentId());
+		events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(), change.shipmentId(),
+				claim.getPlacement(), OfferEventType.ACCEPT, claim.getUnitPrice(), false, now));
+		return new BoxUpdate(addedCard(claim, product), claim.getSubscriptionId(), change.total());
+	}
+
+	/** A key clicked before: the same answer again, never a second line. */
+	private BoxUpdate replay(long subscriberId, String key) {
+		Claim claim = claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
+		if (claim.getStatus() != ClaimStatus.ACCEPTED || claim.getKind() != OfferKind.ADD_ON) {
+			throw new ActionRefusedException(null, "refused.offerGone");
+		}
+		ProductSummary product = catalog.products(List.of(claim.getProductId())).get(claim.getProductId());
+		BigDecimal total = addOns.nextBoxTotal(subscriberId, claim.getSubscriptionId()).orElse(BigDecimal.ZERO);
+		return new BoxUpdate(addedCard(claim, product), claim.getSubscriptionId(), total);
+	}
+
+	/** Takes the add-on out again, until the cutoff; the card offers it again, with a fresh key. */
+	public BoxUpdate undo(long subscriberId, String key) {
+		return retryingConflicts(() -> transaction.execute(status -> {
+			Instant now = clock.instant();
+			if (claims.move(key, subscriberId, ClaimStatus.ACCEPTED, ClaimStatus.UNDONE, now) == 0) {
+				claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
+				throw new ActionRefusedException(null, "refused.notInBox");
+			}
+			Claim claim = claims.findById(key).orElseThrow();
+			NextBoxAddOns.BoxChange change = addOns.remove(subscriberId, claim.getSubscriptionId(),
+					claim.getShipmentLineId());
+			events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(),
+					change.shipmentId(), claim.getPlacement(), OfferEventType.UNDO, claim.getUnitPrice(), false, now));
+			Claim again = claims.save(new Claim(UUID.randomUUID().toString(), subscriberId, claim.getSubscriptionId(),
+					change.shipmentId(), claim.getOfferId(), claim.getPlacement(), claim.getKind(),
+					claim.getProductId(), null, claim.getUnitPrice(), now));
+			ProductSummary product = catalog.products(List.of(claim.getProductId())).get(claim.getProductId());
+			Card card = addedCard(again, product);
+			return new BoxUpdate(new Card(card.key(), card.kind(), card.title(), card.imageUrl(), card.listPrice(),
+					card.price(), null, null, false, card.subscriptionId()), claim.getSubscriptionId(), change.total());
+		}));
+	}
+
+	/** The subscriber does not want this offer: the card goes, and the offer stays away for a while. */
+	public void dismiss(long subscriberId, String key) {
+		transaction.executeWithoutResult(status -> {
+			Instant now = clock.instant();
+			if (claims.move(key, subscriberId, ClaimStatus.ISSUED, ClaimStatus.REFUSED, now) == 0) {
+				claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
+				return;
+			}
+			Claim claim = claims.findById(key).orElseThrow();
+			events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(),
+					claim.getShipmentId(), claim.getPlacement(), OfferEventType.DISMISS, claim.getUnitPrice(), false,
+					now));
+		});
+	}
+
+	/** An upgrade card, to confirm: its new price per box and the difference. */
+	public Card upgradeCard(long subscriberId, String key) {
+		Claim claim = claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
+		if (claim.getKind() != OfferKind.UPGRADE || claim.getStatus() != ClaimStatus.ISSUED) {
+			throw new ActionRefusedException(null, "refused.offerGone");
+		}
+		PlanSummary target = catalog.plan(claim.getTargetPlanId()).orElseThrow();
+		SubscriberContext context = subscriptions.contextOf(subscriberId).orElseThrow(ClaimNotFoundException::new);
+		PlanSummary current = catalog.plan(context.planId()).orElseThrow();
+		BigDecimal quantity = BigDecimal.valueOf(context.quantity());
+		return new Card(key, OfferKind.UPGRADE, target.name(), null, target.price().multiply(quantity),
+				claim.getUnitPrice(), null, claim.getUnitPrice().subtract(current.price().multiply(quantity)), false,
+				claim.getSubscriptionId());
+	}
+
+	/** Moves the subscription up to the card's plan from its next box not yet past its cutoff. */
+	public String upgrade(long subscriberId, String key, String actor) {
+		return transaction.execute(status -> {
+			Instant now = clock.instant();
+			if (claims.move(key, subscriberId, ClaimStatus.ISSUED, ClaimStatus.ACCEPTED, now) == 0) {
+				Claim seen = claims.findByKeyAndSubscriberId(key, subscriberId)
+					.orElseThrow(ClaimNotFoundException::new);
+				if (seen.getStatus() == ClaimStatus.ACCEPTED) {
+					return catalog.plan(seen.getTargetPlanId()).orElseThrow().name();
+				}
+				throw new ActionRefusedException(null, "refused.offerGone");
+			}
+			Claim claim = claims.findById(key).orElseThrow();
+			if (claim.getKind() != OfferKind.UPGRADE) {
+				throw new ActionRefusedException(null, "refused.offerGone");
+			}
+			offers.liveOffer(claim.getOfferId(), LocalDate.now(clock))
+				.orElseThrow(() -> new ActionRefusedException(null, "refused.offerEnded"));
+			actions.changePlan(subscriberId, claim.getSubscriptionId(), claim.getTargetPlanId(), actor);
+			events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(),
+					claim.getShipmentId(), claim.getPlacement(), OfferEventType.ACCEPT, claim.getUnitPrice(), false,
+					now));
+			return catalog.plan(claim.getTargetPlanId()).orElseThrow().name();
+		});
+	}
+
+	private List<Recommendation> recommendWithin(long subscriberId, Placement placement) {
+		try {
+			return CompletableFuture
+				.supplyAsync(() -> recommendations.recommend(subscriberId, placement, CARDS), executor::execute)
+				.get(RECOMMENDER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			failures.increment();
+			log.warn("The recommender took longer than {} ms for subscriber {} at {}: the widget shows nothing",
+					RECOMMENDER_TIMEOUT.toMillis(), subscriberId, placement);
+			return List.of();
+		}
+		catch (ExecutionException ex) {
+			failures.increment();
+			log.warn("The recommender failed for subscriber {} at {}: the widget shows nothing", subscriberId,
+					placement, ex.getCause());
+			return List.of();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return List.of();
+		}
+	}
+
+	private BigDecimal difference(Recommendation pick, SubscriberContext context) {
+		if (pick.kind() != OfferKind.UPGRADE) {
+			return null;
+		}
+		Map<Long, PlanSummary> plans = catalog.plans(List.of(context.planId()));
+		return pick.price().subtract(plans.get(context.planId()).price().multiply(BigDecimal.valueOf(context.quantity())));
+	}
+
+	private static Card addedCard(Claim claim, ProductSummary product) {
+		return new Card(claim.getKey(), OfferKind.ADD_ON, product.name(), product.imageUrl(), product.price(),
+				claim.getUnitPrice(), null, null, true, claim.getSubscriptionId());
+	}
+
+	private static <T> T retryingConflicts(Supplier<T> work) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return work.get();
+			}
+			catch (ConcurrencyFailureException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+package io.nextbox.offer;
+
+public enum OfferEventType {
+
+	IMPRESSION, ACCEPT, UNDO, DISMISS, SHIPPED
+
+}

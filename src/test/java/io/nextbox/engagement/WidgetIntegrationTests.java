@@ -1,0 +1,390 @@
+package io.nextbox.engagement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.nextbox.offer.OfferKind;
+import io.nextbox.offer.Placement;
+import io.nextbox.recommendation.RecommendationService;
+import io.nextbox.store.StoreSettings;
+import io.nextbox.store.StoreSettingsService;
+import io.nextbox.subscription.ShipmentProcessor;
+import io.nextbox.support.NextboxIntegrationTest;
+import io.nextbox.support.TestSubscriptions;
+import io.nextbox.support.TestSubscriptions.Owned;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The offer widgets end to end: cards, one-click add-ons exactly once, undo, dismiss, holdout, upgrades. */
+@NextboxIntegrationTest
+class WidgetIntegrationTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private UserDetailsService users;
+
+	@Autowired
+	private WidgetService widgets;
+
+	@Autowired
+	private RecommendationService recommendations;
+
+	@Autowired
+	private StoreSettingsService settings;
+
+	@Autowired
+	private ShipmentProcessor processor;
+
+	private Owned owned;
+
+	@BeforeEach
+	void aSubscriberOutsideTheHoldout() {
+		if (!recommendations.isReady()) {
+			recommendations.rebuild();
+		}
+		do {
+			owned = TestSubscriptions.freshActive(jdbc);
+		}
+		while (Holdout.isHeldOut(owned.subscriberId(), settings.current().holdoutPercent()));
+	}
+
+	@Test
+	void theWidgetShowsCardsWithReasonsAndRecordsImpressions() throws Exception {
+		mvc.perform(get("/portal/widgets/DASHBOARD").param("back", "/portal").header("HX-Request", "true").with(as()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("class=\"offer-card"), containsString("Add to next box"),
+					containsString("class=\"offer-reason\""), not(containsString("<html")))));
+		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'IMPRESSION'"))
+			.isBetween(1L, 4L);
+		assertThat(count("select count(*) from offer_claim where subscriber_id = ? and status = 'ISSUED'"))
+			.isBetween(1L, 4L);
+	}
+
+	@Test
+	void withoutJavaScriptTheOffersHaveAPageOfTheirOwn() throws Exception {
+		mvc.perform(get("/portal/widgets/DASHBOARD").with(as()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<html"), containsString("Picked for you"))));
+	}
+
+	@Test
+	void oneClickAddsTheItemAtTheShownPriceAndUpdatesTheTotalElsewhereOnThePage() throws Exception {
+		Card card = addOnCard();
+		BigDecimal before = total();
+
+		mvc.perform(post("/portal/widgets/add").param("key", card.key()).header("HX-Request", "true").with(as()).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Added to your next box"), containsString("Undo"),
+					containsString("id=\"next-total-" + owned.subscriptionId() + "\" hx-swap-oob=\"true\""))));
+
+		assertThat(addOnLines()).isEqualTo(1);
+		assertThat(total()).isEqualByComparingTo(before.add(card.price()));
+		assertThat(jdbc.queryForObject("select unit_price from shipment_line l join shipment s on s.id = l.shipment_id "
+				+ "where s.subscription_id = ?", BigDecimal.class, owned.subscriptionId()))
+			.isEqualByComparingTo(card.price());
+		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'ACCEPT'")).isEqualTo(1);
+	}
+
+	@Test
+	void aPlainFormAddsAndGoesBackWithAMessage() throws Exception {
+		Card card = addOnCard();
+		mvc.perform(post("/portal/widgets/add").param("key", card.key()).param("back", "/portal").with(as()).with(csrf()))
+			.andExpect(redirectedUrl("/portal"))
+			.andExpect(flash().attribute("message", containsString("is in your next box")));
+		mvc.perform(post("/portal/widgets/add").param("key", card.key()).param("back", "https://evil.example")
+			.with(as())
+			.with(csrf())).andExpect(redirectedUrl("/portal"));
+		assertThat(addOnLines()).isEqualTo(1);
+	}
+
+	@Test
+	void aReplayAnswersTheSameAndAddsNothing() throws Exception {
+		Card card = addOnCard();
+		for (int i = 0; i < 3; i++) {
+			mvc.perform(post("/portal/widgets/add").param("key", card.key()).header("HX-Request", "true").with(as())
+				.with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("Added to your next box")));
+		}
+		assertThat(addOnLines()).isEqualTo(1);
+	}
+
+	@Test
+	void fiftyConcurrentClicksAddOneLine() throws Exception {
+		Card card = addOnCard();
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<BoxUpdate>> clicks = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			Callable<BoxUpdate> click = () -> {
+				start.await();
+				return widgets.accept(owned.subscriberId(), card.key());
+			};
+			clicks.add(pool.submit(click));
+		}
+		start.countDown();
+		for (Future<BoxUpdate> click : clicks) {
+			assertThat(click.get().card().added()).isTrue();
+		}
+		pool.shutdown();
+		assertThat(addOnLines()).isEqualTo(1);
+		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'ACCEPT'")).isEqualTo(1);
+	}
+
+	@Test
+	void anotherSubscribersKeyOrAMadeUpOneIsNotFound() throws Exception {
+		Card card = addOnCard();
+		Owned other = TestSubscriptions.freshActive(jdbc);
+		RequestPostProcessor intruder = user(users.loadUserByUsername(other.email()));
+		mvc.perform(post("/portal/widgets/add").param("key", card.key()).with(intruder).with(csrf()))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/portal/widgets/undo").param("key", card.key()).with(intruder).with(csrf()))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/portal/widgets/dismiss").param("key", card.key()).with(intruder).with(csrf()))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/portal/widgets/add").param("key", "made-up").with(as()).with(csrf()))
+			.andExpect(status().isNotFound());
+		assertThat(addOnLines()).isZero();
+		assertThat(jdbc.queryForObject("select status from offer_claim where claim_key = ?", String.class, card.key()))
+			.isEqualTo("ISSUED");
+	}
+
+	@Test
+	void thePriceIsLockedAtThePriceShown() throws Exception {
+		Card card = addOnCard();
+		jdbc.update("update product set price = price + 10 where id = (select product_id from offer_claim where claim_key = ?)",
+				card.key());
+		try {
+			widgets.accept(owned.subscriberId(), card.key());
+			assertThat(jdbc.queryForObject("select unit_price from shipment_line where claim_key = ?", BigDecimal.class,
+					card.key()))
+				.isEqualByComparingTo(card.price());
+		}
+		finally {
+			jdbc.update("update product set price = price - 10 where id = "
+					+ "(select product_id from offer_claim where claim_key = ?)", card.key());
+		}
+	}
+
+	@Test
+	void anOfferEndedAfterTheCardWasShownIsRefusedAndAddsNothing() throws Exception {
+		Card card = addOnCard();
+		long offerId = jdbc.queryForObject("select offer_id from offer_claim where claim_key = ?", Long.class, card.key());
+		jdbc.update("update offer set status = 'PAUSED' where id = ?", offerId);
+		try {
+			mvc.perform(post("/portal/widgets/add").param("key", card.key()).header("HX-Request", "true").with(as())
+				.with(csrf()))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().string(containsString("just ended")));
+			assertThat(addOnLines()).isZero();
+		}
+		finally {
+			jdbc.update("update offer set status = 'ACTIVE' where id = ?", offerId);
+		}
+	}
+
+	@Test
+	void undoTakesTheItemOutUntilTheCutoff() throws Exception {
+		Card card = addOnCard();
+		BigDecimal before = total();
+		widgets.accept(owned.subscriberId(), card.key());
+
+		mvc.perform(post("/portal/widgets/undo").param("key", card.key()).header("HX-Request", "true").with(as())
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Add to next box"), not(containsString(card.key())))));
+
+		assertThat(addOnLines()).isZero();
+		assertThat(total()).isEqualByComparingTo(before);
+		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'UNDO'")).isEqualTo(1);
+	}
+
+	@Test
+	void afterTheCutoffNothingIsAddedOrUndone() throws Exception {
+		Card card = addOnCard();
+		Card second = addOnCards().get(1);
+		widgets.accept(owned.subscriberId(), card.key());
+		jdbc.update("update shipment set ship_date = ? where subscription_id = ? and status = 'OPEN'",
+				LocalDate.now().plusDays(1), owned.subscriptionId());
+
+		mvc.perform(post("/portal/widgets/undo").param("key", card.key()).header("HX-Request", "true").with(as())
+			.with(csrf())).andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("already being packed")));
+		mvc.perform(post("/portal/widgets/add").param("key", second.key()).header("HX-Request", "true").with(as())
+			.with(csrf())).andExpect(status().isUnprocessableContent());
+		assertThat(addOnLines()).isEqualTo(1);
+	}
+
+	@Test
+	void aDismissedOfferGoesAndStaysAway() throws Exception {
+		Card card = addOnCard();
+		long offerId = jdbc.queryForObject("select offer_id from offer_claim where claim_key = ?", Long.class, card.key());
+		mvc.perform(post("/portal/widgets/dismiss").param("key", card.key()).header("HX-Request", "true").with(as())
+			.with(csrf())).andExpect(status().isOk());
+		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'DISMISS'")).isEqualTo(1);
+		assertThat(widgets.cards(owned.subscriberId(), Placement.DASHBOARD)).extracting(Card::title)
+			.doesNotContain(card.title());
+		assertThat(recommendations.recommend(owned.subscriberId(), Placement.DASHBOARD, 10))
+			.noneMatch(pick -> pick.offerId() == offerId);
+	}
+
+	@Test
+	void theHoldoutGroupSeesNoWidgetButItsImpressionsAreCounted() {
+		StoreSettings original = settings.current();
+		try {
+			settings.update(new StoreSettings(original.storeName(), original.currency(), original.cutoffHours(),
+					original.rescheduleWindowDays(), original.minQuantity(), original.maxQuantity(), 50,
+					original.portalActions()));
+			long heldOut = jdbc.queryForList("select subscriber_id from subscription where status = 'ACTIVE'", Long.class)
+				.stream()
+				.filter(id -> Holdout.isHeldOut(id, 50))
+				.findFirst()
+				.orElseThrow();
+			assertThat(widgets.cards(heldOut, Placement.DASHBOARD)).isEmpty();
+			assertThat(jdbc.queryForObject("select count(*) from offer_event where subscriber_id = ? and holdout = true",
+					Long.class, heldOut))
+				.isPositive();
+		}
+		finally {
+			settings.update(original);
+		}
+	}
+
+	@Test
+	void anAcceptedAddOnIsMarkedShippedWhenItsBoxShips() {
+		Card card = addOnCard();
+		widgets.accept(owned.subscriberId(), card.key());
+		jdbc.update("update shipment set ship_date = ? where subscription_id = ? and status = 'OPEN'", LocalDate.now(),
+				owned.subscriptionId());
+		processor.processDue(LocalDate.now());
+		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'SHIPPED'")).isEqualTo(1);
+	}
+
+	@Test
+	void anUpgradeStatesThePriceDifferenceThenAppliesAfterOneConfirmation() throws Exception {
+		Owned onTier1 = TestSubscriptions.freshActive(jdbc);
+		jdbc.update("update subscription set plan_id = (select id from plan where sku = 'PLAN-TEA-3'), quantity = 1 "
+				+ "where id = ?", onTier1.subscriptionId());
+		owned = onTier1;
+		Card upgrade = widgets.cards(onTier1.subscriberId(), Placement.DASHBOARD)
+			.stream()
+			.filter(card -> card.kind() == OfferKind.UPGRADE)
+			.findFirst()
+			.orElseThrow();
+		assertThat(upgrade.difference()).isEqualByComparingTo("10.00");
+
+		mvc.perform(get("/portal/widgets/upgrade").param("key", upgrade.key()).header("HX-Request", "true").with(as()))
+			.andExpect(content().string(allOf(containsString("$10.00 more per box"), containsString("Confirm change"))));
+		assertThat(planSku()).isEqualTo("PLAN-TEA-3");
+		mvc.perform(post("/portal/widgets/upgrade").param("key", upgrade.key()).with(as()).with(csrf()))
+			.andExpect(redirectedUrl("/portal"));
+		assertThat(planSku()).isEqualTo("PLAN-TEA-5");
+	}
+
+	@Test
+	void aSubscriptionThatSawOffersCanStillBeCancelled() throws Exception {
+		addOnCard();
+		mvc.perform(post("/portal/subscriptions/" + owned.subscriptionId() + "/cancel").param("reason", "MOVING")
+			.with(as())
+			.with(csrf())).andExpect(status().isFound());
+		assertThat(jdbc.queryForObject("select status from subscription where id = ?", String.class,
+				owned.subscriptionId()))
+			.isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void theCancelFlowOffersAnAlternativeFittingTheReason() throws Exception {
+		String base = "/portal/subscriptions/" + owned.subscriptionId() + "/cancel";
+		mvc.perform(get(base + "/save").param("reason", "TOO_MUCH_PRODUCT").header("HX-Request", "true").with(as()))
+			.andExpect(content().string(allOf(containsString("Skip the next box"), containsString("Space out"))));
+		mvc.perform(get(base + "/save").param("reason", "MOVING").header("HX-Request", "true").with(as()))
+			.andExpect(content().string(containsString("Pause instead")));
+		mvc.perform(get(base).param("reason", "TOO_EXPENSIVE").with(as()))
+			.andExpect(content().string(allOf(containsString("Before you go"), containsString("Cancel subscription"),
+					containsString("/portal/widgets/CANCEL_FLOW"))));
+	}
+
+	@Test
+	void theNewestOrderLeadsToItsPostPurchasePage() throws Exception {
+		String newest = jdbc.queryForObject("select order_number from orders where subscriber_id = ? "
+				+ "order by ordered_at desc, id desc limit 1", String.class, owned.subscriberId());
+		mvc.perform(get("/portal/orders").with(as()))
+			.andExpect(content().string(containsString("/portal/orders/" + newest)));
+		mvc.perform(get("/portal/orders/" + newest).with(as()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("your box is on its way"),
+					containsString("/portal/widgets/POST_PURCHASE"))));
+		Owned other = TestSubscriptions.freshActive(jdbc);
+		mvc.perform(get("/portal/orders/" + newest).with(user(users.loadUserByUsername(other.email()))))
+			.andExpect(status().isNotFound());
+	}
+
+	private Card addOnCard() {
+		return addOnCards().get(0);
+	}
+
+	private List<Card> addOnCards() {
+		List<Card> cards = widgets.cards(owned.subscriberId(), Placement.DASHBOARD)
+			.stream()
+			.filter(card -> card.kind() == OfferKind.ADD_ON)
+			.toList();
+		assertThat(cards).as("add-on cards for subscriber %d", owned.subscriberId()).hasSizeGreaterThanOrEqualTo(2);
+		return cards;
+	}
+
+	private RequestPostProcessor as() {
+		return user(users.loadUserByUsername(owned.email()));
+	}
+
+	private long addOnLines() {
+		return jdbc.queryForObject("select count(*) from shipment_line l join shipment s on s.id = l.shipment_id "
+				+ "where s.subscription_id = ? and s.status = 'OPEN'", Long.class, owned.subscriptionId());
+	}
+
+	private BigDecimal total() {
+		return jdbc.queryForObject("""
+				select p.price * s.quantity + coalesce((select sum(l.unit_price * l.quantity) from shipment_line l
+				  join shipment sh on sh.id = l.shipment_id where sh.subscription_id = s.id and sh.status = 'OPEN'), 0)
+				from subscription s join plan p on p.id = s.plan_id where s.id = ?""", BigDecimal.class,
+				owned.subscriptionId());
+	}
+
+	private String planSku() {
+		return jdbc.queryForObject("select p.sku from plan p join subscription s on s.plan_id = p.id where s.id = ?",
+				String.class, owned.subscriptionId());
+	}
+
+	private long count(String sql) {
+		return jdbc.queryForObject(sql, Long.class, owned.subscriberId());
+	}
+
+
+}
