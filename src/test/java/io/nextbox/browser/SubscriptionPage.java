@@ -54,7 +54,7 @@ class SubscriptionPage {
 	}
 
 	void confirmCancel() {
-		browser.driver().findElement(By.cssSelector("form button[type=submit].button-danger")).click();
+		browser.driver().findElement(By.cssSelector("button[type=submit].button-danger")).click();
 	}
 
 	String status() {

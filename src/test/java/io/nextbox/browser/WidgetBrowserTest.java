@@ -90,6 +90,28 @@ class WidgetBrowserTest {
 		assertThat(lines()).isEqualTo(1);
 	}
 
+	@Test
+	void everyPlacementLoadsItsWidgetByItself() {
+		browser.resize(Browser.DESKTOP_WIDTH, 1300);
+		browser.waitUntil(driver -> !cards().isEmpty());
+		browser.screenshot("widget-dashboard-1280");
+
+		browser.open("/portal/subscriptions/" + owned.subscriptionId() + "/shipment");
+		browser.waitUntil(driver -> !cards().isEmpty());
+		browser.screenshot("widget-next-shipment-1280");
+
+		String newest = jdbc.queryForObject("select order_number from orders where subscriber_id = ? "
+				+ "order by ordered_at desc, id desc limit 1", String.class, owned.subscriberId());
+		browser.open("/portal/orders/" + newest);
+		browser.waitUntil(driver -> !cards().isEmpty());
+		browser.screenshot("widget-post-purchase-1280");
+
+		browser.open("/portal/subscriptions/" + owned.subscriptionId() + "/cancel?reason=TOO_EXPENSIVE");
+		browser.waitUntil(driver -> !cards().isEmpty());
+		assertThat(browser.driver().findElement(By.id("save-offers")).getText()).contains("Oat Biscuits");
+		browser.screenshot("widget-cancel-flow-1280");
+	}
+
 	private List<WebElement> cards() {
 		return browser.driver().findElements(By.cssSelector(".offer-card:not(.is-added) .add-button"))
 			.stream()
