@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 import io.nextbox.shared.BatchInsert;
@@ -77,6 +78,14 @@ public class AccountService {
 					statement.setString(4, row.subscriber().lastName());
 					statement.setTimestamp(5, Timestamp.from(row.subscriber().createdAt()));
 				});
+	}
+
+	/** The subscriber with this email, if any. */
+	@Transactional(readOnly = true)
+	public Optional<SubscriberSummary> findSubscriber(String email) {
+		return subscribers.findByEmail(normalizeEmail(email))
+			.map(subscriber -> new SubscriberSummary(subscriber.getId(), subscriber.getEmail(),
+					subscriber.getFirstName() + " " + subscriber.getLastName()));
 	}
 
 	@Transactional(readOnly = true)

@@ -8,4 +8,6 @@ interface SubscriberRepository extends JpaRepository<Subscriber, Long> {
 
 	Optional<Subscriber> findByAccountId(Long accountId);
 
+	Optional<Subscriber> findByEmail(String email);
+
 }

@@ -120,6 +120,47 @@ class Offer {
 		return id;
 	}
 
+	/** Replaces what the merchant wrote; the status stays. */
+	void revise(NewOffer offer) {
+		this.name = offer.name();
+		this.kind = offer.kind();
+		this.productId = offer.productId();
+		this.targetPlanId = offer.targetPlanId();
+		this.discountType = offer.discountType();
+		this.discountValue = offer.discountValue();
+		this.priority = offer.priority();
+		this.startsOn = offer.startsOn();
+		this.endsOn = offer.endsOn();
+		this.minOrders = offer.minOrders();
+		this.minTenureDays = offer.minTenureDays();
+		this.excludeExisting = offer.excludeExisting();
+		this.placements.clear();
+		this.placements.addAll(offer.placements());
+		this.targetPlanIds.clear();
+		this.targetPlanIds.addAll(offer.targetPlanIds());
+		this.targetFamilyIds.clear();
+		this.targetFamilyIds.addAll(offer.targetFamilyIds());
+	}
+
+	void changeStatus(OfferStatus status) {
+		this.status = status;
+	}
+
+	OfferStatus getStatus() {
+		return status;
+	}
+
+	OfferDraft toDraft() {
+		return new OfferDraft(name, kind, productId, targetPlanId, discountType, discountValue, Set.copyOf(placements),
+				Set.copyOf(targetPlanIds), Set.copyOf(targetFamilyIds), minOrders, minTenureDays, excludeExisting,
+				startsOn, endsOn, priority);
+	}
+
+	OfferSummary toSummary(double takeRate, long impressions) {
+		return new OfferSummary(id, name, kind, status, Set.copyOf(placements), priority, productId, targetPlanId,
+				startsOn, endsOn, takeRate, impressions);
+	}
+
 	boolean isActive() {
 		return status == OfferStatus.ACTIVE;
 	}

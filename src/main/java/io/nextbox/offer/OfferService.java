@@ -1,13 +1,21 @@
 package io.nextbox.offer;
 
+import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.nextbox.catalog.CatalogService;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.springframework.stereotype.Service;
@@ -22,10 +30,13 @@ public class OfferService {
 
 	private final JdbcTemplate jdbc;
 
-	OfferService(OfferRepository offers, Clock clock, JdbcTemplate jdbc) {
+	private final CatalogService catalog;
+
+	OfferService(OfferRepository offers, Clock clock, JdbcTemplate jdbc, CatalogService catalog) {
 		this.offers = offers;
 		this.clock = clock;
 		this.jdbc = jdbc;
+		this.catalog = catalog;
 	}
 
 	@Transactional
@@ -56,6 +67,93 @@ public class OfferService {
 		return offers.findById(offerId)
 			.filter(offer -> offer.isActive() && offer.runsOn(today))
 			.map(Offer::toLive);
+	}
+
+	/** Every offer, highest priority first, with its take rate over the last 30 days. */
+	@Transactional(readOnly = true)
+	public List<OfferSummary> list() {
+		Map<Long, long[]> rates = new HashMap<>();
+		jdbc.query("select offer_id, sum(case when type = 'IMPRESSION' then 1 else 0 end), "
+				+ "sum(case when type = 'ACCEPT' then 1 else 0 end) from offer_event "
+				+ "where occurred_at >= ? and holdout = false group by offer_id", (ResultSet row) -> {
+					rates.put(row.getLong(1), new long[] { row.getLong(2), row.getLong(3) });
+				}, Timestamp.from(clock.instant().minus(Duration.ofDays(30))));
+		return offers.findAll(Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("name")))
+			.stream()
+			.map(offer -> {
+				long[] rate = rates.getOrDefault(offer.getId(), new long[2]);
+				return offer.toSummary(rate[0] == 0 ? 0 : (double) rate[1] / rate[0], rate[0]);
+			})
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<OfferDraft> draftOf(long id) {
+		return offers.findById(id).map(Offer::toDraft);
+	}
+
+	/** Saves a new offer as a draft, or refuses it with every problem found ({@link InvalidOfferException}). */
+	@Transactional
+	public long create(OfferDraft draft) {
+		return offers.save(new Offer(checked(draft, OfferStatus.DRAFT), clock.instant())).getId();
+	}
+
+	@Transactional
+	public void update(long id, OfferDraft draft) {
+		Offer offer = offers.findById(id).orElseThrow(() -> new OfferNotFoundException(id));
+		offer.revise(checked(draft, offer.getStatus()));
+	}
+
+	/** Activates, pauses or ends an offer. An ended offer stays ended; a draft that no longer holds cannot start. */
+	@Transactional
+	public void changeStatus(long id, OfferStatus status) {
+		Offer offer = offers.findById(id).orElseThrow(() -> new OfferNotFoundException(id));
+		if (offer.getStatus() == OfferStatus.ENDED && status != OfferStatus.ENDED) {
+			throw new InvalidOfferException(List.of(OfferProblem.of("status", "offer.status.ended")));
+		}
+		if (status == OfferStatus.ACTIVE) {
+			checked(offer.toDraft(), status);
+		}
+		offer.changeStatus(status);
+	}
+
+	/** A copy of an offer, as a new draft. */
+	@Transactional
+	public long duplicate(long id) {
+		OfferDraft draft = offers.findById(id).orElseThrow(() -> new OfferNotFoundException(id)).toDraft();
+		String name = draft.name().length() > OfferRules.MAX_NAME - 7 ? draft.name().substring(0, OfferRules.MAX_NAME - 7)
+				: draft.name();
+		return create(new OfferDraft(name + " (copy)", draft.kind(), draft.productId(), draft.targetPlanId(),
+				draft.discountType(), draft.discountValue(), draft.placements(), draft.targetPlanIds(),
+				draft.targetFamilyIds(), draft.minOrders(), draft.minTenureDays(), draft.excludeExisting(),
+				draft.startsOn(), draft.endsOn(), draft.priority()));
+	}
+
+	private NewOffer checked(OfferDraft draft, OfferStatus status) {
+		Set<Long> planIds = new HashSet<>(draft.targetPlanIds() == null ? Set.of() : draft.targetPlanIds());
+		if (draft.targetPlanId() != null) {
+			planIds.add(draft.targetPlanId());
+		}
+		OfferDraft complete = new OfferDraft(draft.name(), draft.kind(), draft.productId(), draft.targetPlanId(),
+				draft.discountType(), draft.discountValue(), draft.placements(),
+				draft.targetPlanIds() == null ? Set.of() : draft.targetPlanIds(),
+				draft.targetFamilyIds() == null ? Set.of() : draft.targetFamilyIds(), draft.minOrders(),
+				draft.minTenureDays(), draft.excludeExisting(), draft.startsOn(), draft.endsOn(), draft.priority());
+		List<OfferProblem> problems = OfferRules.check(complete,
+				draft.productId() == null ? Map.of() : catalog.products(List.of(draft.productId())),
+				catalog.plans(planIds));
+		if (!problems.isEmpty()) {
+			throw new InvalidOfferException(problems);
+		}
+		boolean addOn = complete.kind() == OfferKind.ADD_ON;
+		DiscountType discount = complete.discountType() == null ? DiscountType.NONE : complete.discountType();
+		return new NewOffer(complete.name().trim(), complete.kind(), addOn ? complete.productId() : null,
+				addOn ? null : complete.targetPlanId(), discount,
+				discount == DiscountType.NONE || complete.discountValue() == null ? BigDecimal.ZERO
+						: complete.discountValue(),
+				status, complete.priority(), complete.startsOn(), complete.endsOn(), complete.minOrders(),
+				complete.minTenureDays(), complete.excludeExisting(), complete.placements(), complete.targetPlanIds(),
+				complete.targetFamilyIds());
 	}
 
 	@Transactional(readOnly = true)

@@ -323,6 +323,8 @@ class WidgetIntegrationTests {
 	@Test
 	void theCancelFlowOffersAnAlternativeFittingTheReason() throws Exception {
 		String base = "/portal/subscriptions/" + owned.subscriptionId() + "/cancel";
+		jdbc.update("update subscription set interval_count = 2, interval_unit = 'WEEK' where id = ?",
+				owned.subscriptionId());
 		mvc.perform(get(base + "/save").param("reason", "TOO_MUCH_PRODUCT").header("HX-Request", "true").with(as()))
 			.andExpect(content().string(allOf(containsString("Skip the next box"), containsString("Space out"))));
 		mvc.perform(get(base + "/save").param("reason", "MOVING").header("HX-Request", "true").with(as()))

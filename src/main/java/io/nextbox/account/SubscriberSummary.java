@@ -1,0 +1,4 @@
+package io.nextbox.account;
+
+public record SubscriberSummary(long id, String email, String name) {
+}
