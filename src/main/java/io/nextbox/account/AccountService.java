@@ -3,8 +3,13 @@ package io.nextbox.account;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 import io.nextbox.shared.BatchInsert;
@@ -78,6 +83,41 @@ public class AccountService {
 					statement.setString(4, row.subscriber().lastName());
 					statement.setTimestamp(5, Timestamp.from(row.subscriber().createdAt()));
 				});
+	}
+
+	/**
+	 * The subscribers with these emails, by normalised email; those the store does not know yet are created,
+	 * without a login (customers of imported history).
+	 */
+	@Transactional
+	public Map<String, Long> customers(Collection<String> emails) {
+		Map<String, Long> ids = new HashMap<>();
+		Set<String> wanted = emails.stream().map(AccountService::normalizeEmail).collect(Collectors.toSet());
+		for (List<String> chunk : chunks(List.copyOf(wanted), 1000)) {
+			subscribers.findByEmailIn(chunk).forEach(subscriber -> ids.put(subscriber.getEmail(), subscriber.getId()));
+		}
+		List<String> missing = wanted.stream().filter(email -> !ids.containsKey(email)).sorted().toList();
+		Timestamp now = Timestamp.from(clock.instant());
+		List<Long> created = BatchInsert.insertReturningIds(jdbc,
+				"insert into subscriber (email, first_name, last_name, created_at) values (?, ?, '', ?)", missing,
+				(statement, email) -> {
+					statement.setString(1, email);
+					String local = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
+					statement.setString(2, local.length() > 60 ? local.substring(0, 60) : local);
+					statement.setTimestamp(3, now);
+				});
+		for (int i = 0; i < missing.size(); i++) {
+			ids.put(missing.get(i), created.get(i));
+		}
+		return ids;
+	}
+
+	private static <T> List<List<T>> chunks(List<T> all, int size) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int i = 0; i < all.size(); i += size) {
+			chunks.add(all.subList(i, Math.min(all.size(), i + size)));
+		}
+		return chunks;
 	}
 
 	/** The subscriber with this email, if any. */

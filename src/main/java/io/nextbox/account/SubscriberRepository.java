@@ -1,5 +1,7 @@
 package io.nextbox.account;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,5 +11,7 @@ interface SubscriberRepository extends JpaRepository<Subscriber, Long> {
 	Optional<Subscriber> findByAccountId(Long accountId);
 
 	Optional<Subscriber> findByEmail(String email);
+
+	List<Subscriber> findByEmailIn(Collection<String> emails);
 
 }

@@ -2,6 +2,7 @@ package io.nextbox.catalog;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,15 @@ public class CatalogService {
 	@Transactional(readOnly = true)
 	public Map<Long, PlanSummary> allPlans() {
 		return plans.findAll().stream().map(Plan::toSummary).collect(Collectors.toMap(PlanSummary::id, Function.identity()));
+	}
+
+	/** Every SKU the store knows, plans' and products', to read order history by. */
+	@Transactional(readOnly = true)
+	public Map<String, SkuRef> skus() {
+		Map<String, SkuRef> skus = new HashMap<>();
+		products.findAll().forEach(product -> skus.put(product.getSku(), new SkuRef(false, product.getId())));
+		plans.findAll().forEach(plan -> skus.put(plan.getSku(), new SkuRef(true, plan.getId())));
+		return skus;
 	}
 
 	/** Every product, retired ones included, by id. */

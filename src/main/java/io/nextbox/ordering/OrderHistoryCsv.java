@@ -52,6 +52,90 @@ public final class OrderHistoryCsv {
 
 	private static final List<String> REQUIRED = List.of("order_id", "customer", "ordered_at", "sku");
 
+	/** A Shopify orders export names the same columns so; order-level fields may be blank after an order's first line. */
+	private static final Map<String, String> SHOPIFY = Map.of("name", "order_id", "email", "customer", "created at",
+			"ordered_at", "lineitem sku", "sku", "lineitem quantity", "quantity", "lineitem price", "unit_price");
+
+	/** Receives a row that could not be read, with its line number and what is wrong; reading goes on. */
+	@FunctionalInterface
+	public interface ProblemHandler {
+
+		void problem(int lineNumber, String problem);
+
+	}
+
+	/**
+	 * Reads every row, handing malformed ones to {@code problems} instead of stopping: an import shows them all
+	 * at once. A header that is not the format is still refused with {@link MalformedCsvException}. Shopify's
+	 * column names are understood too, and its blank order-level fields are carried over from the order's first
+	 * line.
+	 */
+	public static void readAll(Reader source, RowHandler handler, ProblemHandler problems)
+			throws IOException, MalformedCsvException {
+		BufferedReader reader = source instanceof BufferedReader buffered ? buffered : new BufferedReader(source, 1 << 16);
+		String header = reader.readLine();
+		if (header == null || header.isBlank()) {
+			throw new MalformedCsvException(1, "the file is empty; the first row must name the columns "
+					+ String.join(", ", REQUIRED));
+		}
+		Map<String, Integer> columns = new HashMap<>();
+		columns(fields(header.startsWith("\uFEFF") ? header.substring(1) : header, 1))
+			.forEach((name, index) -> columns.putIfAbsent(SHOPIFY.getOrDefault(name, name), index));
+		for (String required : REQUIRED) {
+			if (!columns.containsKey(required)) {
+				throw new MalformedCsvException(1, "no column " + required + "; the first row must name the columns "
+						+ String.join(", ", REQUIRED) + " (or Shopify's Name, Email, Created at, Lineitem sku)");
+			}
+		}
+		String lastOrder = null;
+		String lastCustomer = null;
+		String lastDate = null;
+		int lineNumber = 1;
+		String line;
+		while ((line = reader.readLine()) != null) {
+			lineNumber++;
+			if (line.isBlank()) {
+				continue;
+			}
+			try {
+				if (line.indexOf('\0') >= 0) {
+					throw new MalformedCsvException(lineNumber, "this is not text: the file looks binary");
+				}
+				List<String> fields = fields(line, lineNumber);
+				if (fields.size() < columns.size()) {
+					throw new MalformedCsvException(lineNumber,
+							"expected " + columns.size() + " fields but found " + fields.size());
+				}
+				String orderId = required(fields, columns.get("order_id"), "order_id", lineNumber);
+				boolean sameOrder = orderId.equals(lastOrder);
+				String customer = fields.get(columns.get("customer")).trim();
+				String date = fields.get(columns.get("ordered_at")).trim();
+				if (sameOrder && customer.isEmpty()) {
+					customer = lastCustomer;
+				}
+				if (sameOrder && date.isEmpty()) {
+					date = lastDate;
+				}
+				if (customer == null || customer.isEmpty()) {
+					throw new MalformedCsvException(lineNumber, "customer is empty");
+				}
+				if (date == null || date.isEmpty()) {
+					throw new MalformedCsvException(lineNumber, "ordered_at is empty");
+				}
+				lastOrder = orderId;
+				lastCustomer = customer;
+				lastDate = date;
+				handler.row(new Row(lineNumber, orderId, customer, date(date, lineNumber),
+						required(fields, columns.get("sku"), "sku", lineNumber),
+						quantity(fields, columns.get("quantity"), lineNumber),
+						price(fields, columns.get("unit_price"), lineNumber)));
+			}
+			catch (MalformedCsvException ex) {
+				problems.problem(lineNumber, ex.getMessage().substring(("line " + lineNumber + ": ").length()));
+			}
+		}
+	}
+
 	private OrderHistoryCsv() {
 	}
 

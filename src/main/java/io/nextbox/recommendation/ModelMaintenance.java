@@ -1,5 +1,6 @@
 package io.nextbox.recommendation;
 
+import io.nextbox.ordering.HistoryImported;
 import io.nextbox.ordering.OrderPlaced;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,6 +37,12 @@ class ModelMaintenance {
 	@Scheduled(cron = "${nextbox.recommendation.rebuild-cron:0 30 3 * * *}")
 	void rebuildOnSchedule() {
 		recommendations.rebuild();
+	}
+
+	/** A history import changes much at once: the model is rebuilt in the background, then swapped in. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(HistoryImported imported) {
+		executor.execute(recommendations::rebuild);
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

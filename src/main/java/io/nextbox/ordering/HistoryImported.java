@@ -1,0 +1,5 @@
+package io.nextbox.ordering;
+
+/** An order-history import has committed: the recommender learns from it. */
+public record HistoryImported(long importId, int ordersAdded) {
+}
