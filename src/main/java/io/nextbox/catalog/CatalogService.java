@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +42,41 @@ public class CatalogService {
 
 	@Transactional
 	public long createProduct(NewProduct product) {
+		if (products.existsBySku(product.sku())) {
+			throw new DuplicateSkuException(product.sku());
+		}
 		return products.save(new Product(product, clock.instant())).getId();
+	}
+
+	@Transactional
+	public void updateProduct(long id, NewProduct product) {
+		if (products.existsBySkuAndIdNot(product.sku(), id)) {
+			throw new DuplicateSkuException(product.sku());
+		}
+		products.findById(id).orElseThrow(() -> new ProductNotFoundException(id)).revise(product);
+	}
+
+	/** Retires a product: it is never offered again; orders that hold it keep it. */
+	@Transactional
+	public void retireProduct(long id) {
+		products.findById(id).orElseThrow(() -> new ProductNotFoundException(id)).retire();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<NewProduct> productDraft(long id) {
+		return products.findById(id).map(product -> {
+			ProductSummary summary = product.toSummary();
+			return new NewProduct(summary.sku(), summary.name(), product.getDescription(), summary.imageUrl(),
+					summary.category(), summary.price(), summary.inStock(), summary.addOnEligible());
+		});
+	}
+
+	/** Products whose name or SKU contains {@code query}, by name, a page at a time. */
+	@Transactional(readOnly = true)
+	public Page<ProductSummary> searchProducts(String query, int page, int size) {
+		String like = "%" + (query == null ? "" : query.trim().toLowerCase(Locale.ROOT)) + "%";
+		return products.search(like, PageRequest.of(Math.max(0, page), size, Sort.by("name")))
+			.map(Product::toSummary);
 	}
 
 	@Transactional

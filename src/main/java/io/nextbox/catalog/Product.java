@@ -71,6 +71,25 @@ class Product {
 		return sku;
 	}
 
+	void revise(NewProduct product) {
+		this.sku = product.sku();
+		this.name = product.name();
+		this.description = product.description();
+		this.imageUrl = product.imageUrl();
+		this.category = product.category();
+		this.price = product.price();
+		this.inStock = product.inStock();
+		this.addOnEligible = product.addOnEligible();
+	}
+
+	void retire() {
+		this.retired = true;
+	}
+
+	String getDescription() {
+		return description;
+	}
+
 	ProductSummary toSummary() {
 		return new ProductSummary(id, sku, name, imageUrl, category, price, inStock, addOnEligible, retired);
 	}
