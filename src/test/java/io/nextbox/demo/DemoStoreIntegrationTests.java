@@ -32,12 +32,14 @@ class DemoStoreIntegrationTests {
 		int orders = IntStream.rangeClosed(1, properties.subscribers())
 			.map(number -> generator.customer(number).orders().size())
 			.sum();
-		assertThat(count("product")).isEqualTo(40);
+		assertThat(demoProducts()).isEqualTo(40);
 		assertThat(count("plan_family")).isEqualTo(3);
 		assertThat(count("plan")).isEqualTo(8);
-		assertThat(count("subscriber")).isEqualTo(300);
+		assertThat(jdbc.queryForObject("select count(*) from subscriber where email like 'subscriber%@nextbox.test'",
+				Long.class)).isEqualTo(300);
 		assertThat(count("subscription")).isEqualTo(300);
-		assertThat(count("orders")).isEqualTo(orders);
+		assertThat(jdbc.queryForObject("select count(*) from orders where source = 'DEMO'", Long.class))
+			.isEqualTo(orders);
 		assertThat(jdbc.queryForObject("select count(*) from account where role = 'MERCHANT'", Long.class))
 			.isEqualTo(1);
 		assertThat(jdbc.queryForObject("select store_name from store_settings", String.class))
@@ -66,9 +68,18 @@ class DemoStoreIntegrationTests {
 	@Test
 	void aStoreWithAccountsIsNotSeededAgain() {
 		long orders = count("orders");
+		long products = count("product");
 		assertThat(loader.loadIfEmpty(properties)).isFalse();
 		assertThat(count("orders")).isEqualTo(orders);
-		assertThat(count("product")).isEqualTo(40);
+		assertThat(count("product")).isEqualTo(products);
+		assertThat(demoProducts()).isEqualTo(40);
+	}
+
+	private long demoProducts() {
+		return DemoCatalog.PRODUCTS.stream()
+			.filter(item -> jdbc.queryForObject("select count(*) from product where sku = ?", Long.class,
+					item.sku()) == 1)
+			.count();
 	}
 
 	private long count(String table) {
