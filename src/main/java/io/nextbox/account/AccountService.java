@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 import java.util.Locale;
 
 import io.nextbox.shared.BatchInsert;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -120,12 +123,29 @@ public class AccountService {
 		return chunks;
 	}
 
+	/** Subscribers whose email contains {@code query}, by email, a page at a time. */
+	@Transactional(readOnly = true)
+	public Page<SubscriberSummary> searchSubscribers(String query, int page, int size) {
+		String like = "%" + normalizeEmail(query) + "%";
+		return subscribers.findByEmailLike(like, PageRequest.of(Math.max(0, page), size, Sort.by("email")))
+			.map(AccountService::summary);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<SubscriberSummary> subscriber(long id) {
+		return subscribers.findById(id).map(AccountService::summary);
+	}
+
+	private static SubscriberSummary summary(Subscriber subscriber) {
+		return new SubscriberSummary(subscriber.getId(), subscriber.getEmail(),
+				(subscriber.getFirstName() + " " + subscriber.getLastName()).trim());
+	}
+
 	/** The subscriber with this email, if any. */
 	@Transactional(readOnly = true)
 	public Optional<SubscriberSummary> findSubscriber(String email) {
 		return subscribers.findByEmail(normalizeEmail(email))
-			.map(subscriber -> new SubscriberSummary(subscriber.getId(), subscriber.getEmail(),
-					subscriber.getFirstName() + " " + subscriber.getLastName()));
+			.map(AccountService::summary);
 	}
 
 	@Transactional(readOnly = true)

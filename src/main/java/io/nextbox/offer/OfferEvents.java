@@ -35,6 +35,17 @@ public class OfferEvents {
 				});
 	}
 
+	/** A subscriber's offer history, newest first. */
+	@Transactional(readOnly = true)
+	public List<OfferHistoryItem> historyOf(long subscriberId, int limit) {
+		return jdbc.query("select o.name, e.type, e.placement, e.occurred_at, e.unit_price, e.holdout "
+				+ "from offer_event e join offer o on o.id = e.offer_id where e.subscriber_id = ? "
+				+ "order by e.occurred_at desc, e.id desc limit ?", (row, n) -> new OfferHistoryItem(row.getString(1),
+						OfferEventType.valueOf(row.getString(2)), Placement.valueOf(row.getString(3)),
+						row.getTimestamp(4).toInstant(), row.getBigDecimal(5), row.getBoolean(6)),
+				subscriberId, limit);
+	}
+
 	@Transactional
 	public void record(OfferEvent event) {
 		record(List.of(event));

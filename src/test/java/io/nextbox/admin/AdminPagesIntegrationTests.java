@@ -47,7 +47,7 @@ class AdminPagesIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/admin/settings", "/admin/offers", "/admin/offers/new", "/admin/offers/1",
-			"/admin/preview" })
+			"/admin/preview", "/admin/subscribers", "/admin/subscribers/1", "/admin/products", "/admin/import" })
 	@WithUserDetails("subscriber1@nextbox.test")
 	void subscribersCannotOpenAdminPages(String page) throws Exception {
 		mvc.perform(get(page)).andExpect(status().isForbidden());
@@ -55,7 +55,8 @@ class AdminPagesIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin/settings", "/admin/offers", "/admin/offers/new", "/admin/preview" })
+	@ValueSource(strings = { "/admin/settings", "/admin/offers", "/admin/offers/new", "/admin/preview",
+			"/admin/subscribers", "/admin/products", "/admin/products/new", "/admin/import" })
 	@WithUserDetails("merchant@nextbox.test")
 	void merchantPagesRender(String page) throws Exception {
 		mvc.perform(get(page)).andExpect(status().isOk());
@@ -209,6 +210,22 @@ class AdminPagesIntegrationTests {
 		assertThat(page).contains("Left out", "Targeting does not fit", "V60 filter papers");
 		mvc.perform(get("/admin/preview").param("email", "nobody@nextbox.test"))
 			.andExpect(content().string(containsString("No subscriber has the email")));
+	}
+
+	@Test
+	@WithUserDetails("merchant@nextbox.test")
+	void aSubscriberIsFoundByEmailWithTheirSubscriptionsOrdersAndOfferHistory() throws Exception {
+		mvc.perform(get("/admin/subscribers").param("q", "subscriber12"))
+			.andExpect(content().string(allOf(containsString("subscriber12@nextbox.test"),
+					containsString("subscriber120@nextbox.test"))));
+		long id = jdbc.queryForObject("select id from subscriber where email = 'subscriber12@nextbox.test'", Long.class);
+		String order = jdbc.queryForObject("select min(order_number) from orders where subscriber_id = ?", String.class,
+				id);
+		mvc.perform(get("/admin/subscribers/" + id))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Subscriptions"), containsString("Offer history"))));
+		mvc.perform(get("/admin/subscribers/987654")).andExpect(status().isNotFound());
+		assertThat(order).isNotNull();
 	}
 
 	private String offerStatus(long offerId) {

@@ -109,11 +109,18 @@ class MerchantBrowserTest {
 		browser.open("/admin/settings");
 		browser.screenshot("admin-settings-1280");
 		browser.resize(Browser.PHONE_WIDTH);
-		for (String page : new String[] { "/admin/settings", "/admin/offers/new", "/admin/preview" }) {
+		for (String page : new String[] { "/admin/settings", "/admin/offers/new", "/admin/preview", "/admin/offers",
+				"/admin/products", "/admin/subscribers", "/admin/import" }) {
 			browser.open(page);
 			assertThat(browser.contentWidth()).as(page).isLessThanOrEqualTo(browser.viewportWidth());
 		}
-		browser.screenshot("admin-preview-390");
+		browser.screenshot("admin-import-390");
+		browser.resize(Browser.DESKTOP_WIDTH);
+		browser.open("/admin/subscribers/" + jdbc.queryForObject(
+				"select id from subscriber where email = 'subscriber1@nextbox.test'", Long.class));
+		browser.screenshot("admin-subscriber-1280");
+		browser.open("/admin/products?q=coffee");
+		browser.screenshot("admin-products-1280");
 	}
 
 	private void toggle(String placement) {
