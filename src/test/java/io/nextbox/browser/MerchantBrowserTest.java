@@ -119,7 +119,7 @@ class MerchantBrowserTest {
 		browser.open("/admin/subscribers/" + jdbc.queryForObject(
 				"select id from subscriber where email = 'subscriber1@nextbox.test'", Long.class));
 		browser.screenshot("admin-subscriber-1280");
-		browser.open("/admin/products?q=coffee");
+		browser.open("/admin/products?q=honey");
 		browser.screenshot("admin-products-1280");
 	}
 
