@@ -3,6 +3,7 @@ package io.nextbox.catalog;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,9 +82,57 @@ public class CatalogService {
 
 	@Transactional
 	public long createPlan(NewPlan plan) {
+		if (plans.existsBySku(plan.sku()) || products.existsBySku(plan.sku())) {
+			throw new DuplicateSkuException(plan.sku());
+		}
 		PlanFamily family = families.findById(plan.familyId())
 			.orElseThrow(() -> new IllegalArgumentException("No plan family " + plan.familyId()));
 		return plans.save(new Plan(family, plan)).getId();
+	}
+
+	@Transactional
+	public void updatePlan(long id, NewPlan plan) {
+		if (plans.existsBySkuAndIdNot(plan.sku(), id) || products.existsBySku(plan.sku())) {
+			throw new DuplicateSkuException(plan.sku());
+		}
+		PlanFamily family = families.findById(plan.familyId())
+			.orElseThrow(() -> new IllegalArgumentException("No plan family " + plan.familyId()));
+		plans.findById(id).orElseThrow(() -> new PlanNotFoundException(id)).revise(family, plan);
+	}
+
+	/**
+	 * Creates ({@code id} null) or updates a plan, in a new family when {@code newFamily} names one: all in one
+	 * transaction, so a refused plan leaves no new family behind.
+	 */
+	@Transactional
+	public long savePlan(Long id, String newFamily, NewPlan plan) {
+		long familyId = newFamily == null ? plan.familyId() : createFamily(newFamily, "");
+		NewPlan inFamily = new NewPlan(familyId, plan.sku(), plan.name(), plan.description(), plan.tier(),
+				plan.price(), plan.defaultInterval(), plan.items());
+		if (id == null) {
+			return createPlan(inFamily);
+		}
+		updatePlan(id, inFamily);
+		return id;
+	}
+
+	/** Retires a plan: no one can move to it any more; subscriptions on it and past orders keep it. */
+	@Transactional
+	public void retirePlan(long id) {
+		plans.findById(id).orElseThrow(() -> new PlanNotFoundException(id)).retire();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<NewPlan> planDraft(long id) {
+		return plans.findById(id).map(Plan::toNewPlan);
+	}
+
+	/** The plan families, by name: id to name. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> families() {
+		Map<Long, String> byName = new LinkedHashMap<>();
+		families.findAll(Sort.by("name")).forEach(family -> byName.put(family.getId(), family.getName()));
+		return byName;
 	}
 
 	/** Plans by id, in one query, for pages that list many subscriptions. */

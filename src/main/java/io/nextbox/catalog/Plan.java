@@ -2,7 +2,9 @@ package io.nextbox.catalog;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -78,6 +80,30 @@ class Plan {
 
 	String getSku() {
 		return sku;
+	}
+
+	void revise(PlanFamily family, NewPlan plan) {
+		this.family = family;
+		this.sku = plan.sku();
+		this.name = plan.name();
+		this.description = plan.description();
+		this.tier = plan.tier();
+		this.price = plan.price();
+		this.intervalCount = plan.defaultInterval().count();
+		this.intervalUnit = plan.defaultInterval().unit();
+		this.items.clear();
+		plan.items().forEach((productId, quantity) -> items.add(new PlanItem(productId, quantity)));
+	}
+
+	void retire() {
+		this.retired = true;
+	}
+
+	NewPlan toNewPlan() {
+		Map<Long, Integer> contents = new HashMap<>();
+		items.forEach(item -> contents.put(item.getProductId(), item.getQuantity()));
+		return new NewPlan(family.getId(), sku, name, description, tier, price,
+				new Interval(intervalCount, intervalUnit), contents);
 	}
 
 	Set<Long> productIds() {

@@ -23,4 +23,8 @@ class PlanItem {
 		return productId;
 	}
 
+	int getQuantity() {
+		return quantity;
+	}
+
 }

@@ -10,6 +10,10 @@ interface PlanRepository extends JpaRepository<Plan, Long> {
 
 	long countByRetiredFalse();
 
+	boolean existsBySku(String sku);
+
+	boolean existsBySkuAndIdNot(String sku, Long id);
+
 	@Query("select p from Plan p join fetch p.family f where f.id = :familyId and p.retired = false order by p.tier")
 	List<Plan> findLiveInFamily(Long familyId);
 

@@ -33,8 +33,10 @@ class DemoStoreIntegrationTests {
 			.map(number -> generator.customer(number).orders().size())
 			.sum();
 		assertThat(demoProducts()).isEqualTo(40);
-		assertThat(count("plan_family")).isEqualTo(3);
-		assertThat(count("plan")).isEqualTo(8);
+		assertThat(jdbc.queryForObject("select count(*) from plan_family where name in ('Filter Coffee', 'Espresso', 'Tea')",
+				Long.class)).isEqualTo(3);
+		assertThat(jdbc.queryForObject("select count(*) from plan where sku like 'PLAN-FILTER-%' or sku like "
+				+ "'PLAN-ESPRESSO-%' or sku like 'PLAN-TEA-%'", Long.class)).isEqualTo(8);
 		assertThat(jdbc.queryForObject("select count(*) from subscriber where email like 'subscriber%@nextbox.test'",
 				Long.class)).isEqualTo(300);
 		assertThat(count("subscription")).isEqualTo(300);
