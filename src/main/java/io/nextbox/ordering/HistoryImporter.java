@@ -222,9 +222,19 @@ public class HistoryImporter {
 				emails.add(order.customer);
 			}
 		});
-		int before = jdbc.queryForObject("select count(*) from subscriber", Integer.class);
+		Set<String> knownCustomers = new HashSet<>();
+		List<String> wanted = new ArrayList<>(emails);
+		for (int i = 0; i < wanted.size(); i += 1000) {
+			List<String> chunk = wanted.subList(i, Math.min(wanted.size(), i + 1000)).stream()
+				.map(email -> email.trim().toLowerCase(Locale.ROOT))
+				.toList();
+			knownCustomers.addAll(jdbc.queryForList("select email from subscriber where email in ("
+					+ String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", String.class, chunk.toArray()));
+		}
 		Map<String, Long> customers = accounts.customers(emails);
-		int customersNew = jdbc.queryForObject("select count(*) from subscriber", Integer.class) - before;
+		List<String> created = customers.keySet().stream().filter(email -> !knownCustomers.contains(email)).sorted()
+			.toList();
+		int customersNew = created.size();
 		Map<String, SkuRef> skus = catalog.skus();
 		List<NewOrder> batch = new ArrayList<>();
 		int added = 0;
@@ -255,9 +265,13 @@ public class HistoryImporter {
 		history.importOrders(batch);
 		added += batch.size();
 		int skipped = checked.orders().size() - added;
+		List<String> listed = new ArrayList<>(created.subList(0, Math.min(created.size(), MAX_PROBLEMS)));
+		if (created.size() > MAX_PROBLEMS) {
+			listed.add("... and " + (created.size() - MAX_PROBLEMS) + " more");
+		}
 		jdbc.update("update history_import set status = 'DONE', processed = total_lines, orders_added = ?, "
-				+ "orders_skipped = ?, customers_new = ?, finished_at = ? where id = ?", added, skipped, customersNew,
-				Timestamp.from(clock.instant()), id);
+				+ "orders_skipped = ?, customers_new = ?, report = ?, finished_at = ? where id = ?", added, skipped,
+				customersNew, listed.isEmpty() ? null : String.join("\n", listed), Timestamp.from(clock.instant()), id);
 		events.publishEvent(new HistoryImported(id, added));
 	}
 

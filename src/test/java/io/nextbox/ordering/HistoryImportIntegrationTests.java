@@ -53,6 +53,7 @@ class HistoryImportIntegrationTests {
 		assertThat(first.status()).isEqualTo("DONE");
 		assertThat(first.ordersAdded()).isEqualTo(2);
 		assertThat(first.customersNew()).isEqualTo(1);
+		assertThat(first.report()).containsExactly("grace@example.test");
 		assertThat(jdbc.queryForObject("select total from orders where order_number = 'IMP-1'", java.math.BigDecimal.class))
 			.isEqualByComparingTo("29.00");
 		long grace = jdbc.queryForObject("select id from subscriber where email = 'grace@example.test'", Long.class);
