@@ -121,7 +121,7 @@ public class WidgetService {
 			return List.of();
 		}
 		SubscriberContext context = found.get();
-		List<Recommendation> picks = recommendWithin(subscriberId, placement);
+		List<Recommendation> picks = recommendWithin(context, placement);
 		if (picks.isEmpty()) {
 			return List.of();
 		}
@@ -279,10 +279,11 @@ public class WidgetService {
 		});
 	}
 
-	private List<Recommendation> recommendWithin(long subscriberId, Placement placement) {
+	private List<Recommendation> recommendWithin(SubscriberContext context, Placement placement) {
+		long subscriberId = context.subscriberId();
 		try {
 			return CompletableFuture
-				.supplyAsync(() -> recommendations.recommend(subscriberId, placement, CARDS), executor::execute)
+				.supplyAsync(() -> recommendations.recommend(context, placement, CARDS), executor::execute)
 				.get(RECOMMENDER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {

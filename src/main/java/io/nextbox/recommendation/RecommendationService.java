@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -206,13 +205,19 @@ public class RecommendationService {
 	 * is not built, or when the subscriber has no active subscription.
 	 */
 	public List<Recommendation> recommend(long subscriberId, Placement placement, int limit) {
-		return rank(subscriberId, placement).stream().filter(Ranked::shown).limit(limit).map(Ranked::recommendation)
+		return subscriptions.contextOf(subscriberId).map(context -> recommend(context, placement, limit))
+			.orElse(List.of());
+	}
+
+	/** The same, for a caller that already holds the subscriber's context (the widget): no second look-up. */
+	public List<Recommendation> recommend(SubscriberContext context, Placement placement, int limit) {
+		return rank(context, placement).stream().filter(Ranked::shown).limit(limit).map(Ranked::recommendation)
 			.toList();
 	}
 
 	/** Every live offer for the placement with what happened to it for this subscriber: the merchant's preview. */
 	public List<Ranked> explain(long subscriberId, Placement placement) {
-		return rank(subscriberId, placement);
+		return subscriptions.contextOf(subscriberId).map(context -> rank(context, placement)).orElse(List.of());
 	}
 
 	/** An offer as the ranking left it: shown with its recommendation, or filtered out by the named rule. */
@@ -224,16 +229,12 @@ public class RecommendationService {
 
 	}
 
-	private List<Ranked> rank(long subscriberId, Placement placement) {
+	private List<Ranked> rank(SubscriberContext context, Placement placement) {
 		RecommendationModel current = model;
 		if (current == null) {
 			return List.of();
 		}
-		Optional<SubscriberContext> found = subscriptions.contextOf(subscriberId);
-		if (found.isEmpty()) {
-			return List.of();
-		}
-		SubscriberContext context = found.get();
+		long subscriberId = context.subscriberId();
 		LocalDate today = LocalDate.now(clock);
 		Map<Long, ProductSummary> productsById = products.get();
 		Map<Long, PlanSummary> plansById = plans.get();

@@ -26,8 +26,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -61,7 +61,7 @@ class WidgetServiceTests {
 
 	@Test
 	void aFailingRecommenderShowsNothing() {
-		given(recommendations.recommend(anyLong(), eq(Placement.DASHBOARD), anyInt()))
+		given(recommendations.recommend(any(SubscriberContext.class), eq(Placement.DASHBOARD), anyInt()))
 			.willThrow(new IllegalStateException("model corrupt"));
 		assertThat(widgets.cards(7, Placement.DASHBOARD)).isEmpty();
 		assertThat(meters.counter("nextbox.widget.failures").count()).isEqualTo(1);
@@ -70,7 +70,7 @@ class WidgetServiceTests {
 
 	@Test
 	void aSlowRecommenderShowsNothingWithinTheTimeout() {
-		given(recommendations.recommend(anyLong(), eq(Placement.DASHBOARD), anyInt())).willAnswer(call -> {
+		given(recommendations.recommend(any(SubscriberContext.class), eq(Placement.DASHBOARD), anyInt())).willAnswer(call -> {
 			Thread.sleep(2_000);
 			return List.of();
 		});
