@@ -1,6 +1,7 @@
 package io.nextbox.offer;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,8 @@ final class OfferRules {
 			problems.add(OfferProblem.of("discountValue", "offer.discount.percent"));
 		}
 		else if (type == DiscountType.FIXED && price != null && value.compareTo(price) > 0) {
-			problems.add(OfferProblem.of("discountValue", "offer.discount.abovePrice", price));
+			problems.add(OfferProblem.of("discountValue", "offer.discount.abovePrice",
+					price.setScale(2, RoundingMode.HALF_UP).toPlainString()));
 		}
 		else if (value.scale() > 2) {
 			problems.add(OfferProblem.of("discountValue", "offer.discount.cents"));
