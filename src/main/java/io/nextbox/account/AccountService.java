@@ -93,7 +93,7 @@ public class AccountService {
 	 * without a login (customers of imported history).
 	 */
 	@Transactional
-	public Map<String, Long> customers(Collection<String> emails) {
+	public Customers customers(Collection<String> emails) {
 		Map<String, Long> ids = new HashMap<>();
 		Set<String> wanted = emails.stream().map(AccountService::normalizeEmail).collect(Collectors.toSet());
 		for (List<String> chunk : chunks(List.copyOf(wanted), 1000)) {
@@ -112,7 +112,7 @@ public class AccountService {
 		for (int i = 0; i < missing.size(); i++) {
 			ids.put(missing.get(i), created.get(i));
 		}
-		return ids;
+		return new Customers(ids, missing);
 	}
 
 	private static <T> List<List<T>> chunks(List<T> all, int size) {

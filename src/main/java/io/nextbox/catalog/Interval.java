@@ -41,13 +41,4 @@ public record Interval(int count, IntervalUnit unit) {
 		};
 	}
 
-	/** Approximate length in days, for comparing intervals and reading consumption rates. */
-	public int approximateDays() {
-		return switch (unit) {
-			case DAY -> count;
-			case WEEK -> count * 7;
-			case MONTH -> count * 30;
-		};
-	}
-
 }

@@ -19,8 +19,4 @@ public record Card(String key, OfferKind kind, String title, String imageUrl, Bi
 		return kind == OfferKind.UPGRADE;
 	}
 
-	Card asAdded() {
-		return new Card(key, kind, title, imageUrl, listPrice, price, reason, difference, true, subscriptionId);
-	}
-
 }

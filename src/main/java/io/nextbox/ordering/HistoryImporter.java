@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.nextbox.account.AccountService;
+import io.nextbox.account.Customers;
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.SkuRef;
 import io.nextbox.ordering.OrderHistoryCsv.MalformedCsvException;
@@ -222,18 +223,9 @@ public class HistoryImporter {
 				emails.add(order.customer);
 			}
 		});
-		Set<String> knownCustomers = new HashSet<>();
-		List<String> wanted = new ArrayList<>(emails);
-		for (int i = 0; i < wanted.size(); i += 1000) {
-			List<String> chunk = wanted.subList(i, Math.min(wanted.size(), i + 1000)).stream()
-				.map(email -> email.trim().toLowerCase(Locale.ROOT))
-				.toList();
-			knownCustomers.addAll(jdbc.queryForList("select email from subscriber where email in ("
-					+ String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", String.class, chunk.toArray()));
-		}
-		Map<String, Long> customers = accounts.customers(emails);
-		List<String> created = customers.keySet().stream().filter(email -> !knownCustomers.contains(email)).sorted()
-			.toList();
+		Customers found = accounts.customers(emails);
+		Map<String, Long> customers = found.ids();
+		List<String> created = found.created();
 		int customersNew = created.size();
 		Map<String, SkuRef> skus = catalog.skus();
 		List<NewOrder> batch = new ArrayList<>();

@@ -32,6 +32,7 @@ import io.nextbox.recommendation.engine.Dictionary;
 import io.nextbox.recommendation.engine.Evaluator;
 import io.nextbox.recommendation.engine.Profile;
 import io.nextbox.recommendation.engine.Signals;
+import io.nextbox.shared.Fresh;
 import io.nextbox.subscription.SubscriberContext;
 import io.nextbox.subscription.SubscriptionService;
 import org.slf4j.Logger;

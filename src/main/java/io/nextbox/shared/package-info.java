@@ -1,5 +1,6 @@
 /**
- * Small building blocks every module may use: batch JDBC inserts for bulk loads. Depends on no module.
+ * Small building blocks every module may use: batch JDBC inserts for bulk loads and a short-lived cache of
+ * database reads. Depends on no module.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package io.nextbox.shared;

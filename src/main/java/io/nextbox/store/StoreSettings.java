@@ -11,11 +11,6 @@ public record StoreSettings(String storeName, String currency, int cutoffHours, 
 				holdoutPercent, actions);
 	}
 
-	public StoreSettings withCutoffHours(int hours) {
-		return new StoreSettings(storeName, currency, hours, rescheduleWindowDays, minQuantity, maxQuantity,
-				holdoutPercent, portalActions);
-	}
-
 	public StoreSettings withQuantityLimits(int min, int max) {
 		return new StoreSettings(storeName, currency, cutoffHours, rescheduleWindowDays, min, max, holdoutPercent,
 				portalActions);

@@ -1,7 +1,6 @@
 package io.nextbox.store;
 
-import java.time.Duration;
-
+import io.nextbox.shared.Fresh;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,41 +11,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StoreSettingsService {
 
-	private static final long FRESH_FOR_NANOS = Duration.ofSeconds(5).toNanos();
-
 	private final StoreSettingsRepository settings;
 
-	private volatile Cached cached;
-
-	private record Cached(StoreSettings settings, long readAtNanos) {
-	}
+	private final Fresh<StoreSettings> cached;
 
 	StoreSettingsService(StoreSettingsRepository settings) {
 		this.settings = settings;
+		this.cached = new Fresh<>(() -> row().toSettings());
 	}
 
 	public StoreSettings current() {
-		Cached snapshot = cached;
-		long now = System.nanoTime();
-		if (snapshot == null || now - snapshot.readAtNanos() > FRESH_FOR_NANOS) {
-			snapshot = new Cached(row().toSettings(), now);
-			cached = snapshot;
-		}
-		return snapshot.settings();
+		return cached.get();
 	}
 
 	/** Sets the name and currency the portal shows; used by the demo store and, later, the settings page. */
 	@Transactional
 	public void rename(String storeName, String currency) {
 		row().rename(storeName, currency);
-		cached = null;
+		cached.forget();
 	}
 
 	/** Replaces every setting at once; the values are checked by the database's constraints too. */
 	@Transactional
 	public void update(StoreSettings newSettings) {
 		row().update(newSettings);
-		cached = null;
+		cached.forget();
 	}
 
 	private StoreSettingsRow row() {

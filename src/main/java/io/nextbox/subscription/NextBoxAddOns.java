@@ -48,7 +48,7 @@ public class NextBoxAddOns {
 	@Transactional
 	public BoxChange add(long subscriberId, long subscriptionId, long productId, Long offerId, BigDecimal unitPrice,
 			String claimKey) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		if (!subscription.is(SubscriptionStatus.ACTIVE)) {
 			throw new ActionRefusedException(null, "refused.notActive");
 		}
@@ -71,7 +71,7 @@ public class NextBoxAddOns {
 	/** Takes an add-on line out of its box again, until the cutoff. */
 	@Transactional
 	public BoxChange remove(long subscriberId, long subscriptionId, long lineId) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		Shipment box = book.open(subscription)
 			.filter(open -> open.getLines().stream().anyMatch(line -> line.getId() == lineId))
 			.orElseThrow(() -> new ActionRefusedException(null, "refused.notInBox"));
@@ -86,7 +86,7 @@ public class NextBoxAddOns {
 	/** The next box's total (plan and add-ons), when the subscription has one. */
 	@Transactional(readOnly = true)
 	public Optional<BigDecimal> nextBoxTotal(long subscriberId, long subscriptionId) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		return book.open(subscription).map(box -> total(subscription, box));
 	}
 
@@ -95,9 +95,5 @@ public class NextBoxAddOns {
 		return plan.price().multiply(BigDecimal.valueOf(subscription.getQuantity())).add(box.addOnTotal());
 	}
 
-	private Subscription owned(long subscriberId, long subscriptionId) {
-		return subscriptions.findByIdAndSubscriberId(subscriptionId, subscriberId)
-			.orElseThrow(() -> new SubscriptionNotFoundException(subscriptionId));
-	}
 
 }

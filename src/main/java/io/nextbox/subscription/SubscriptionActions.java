@@ -52,7 +52,7 @@ public class SubscriptionActions {
 
 	@Transactional
 	public Outcome skip(long subscriberId, long subscriptionId, String actor) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		offered(on().skip(), "skip");
 		requireActive(subscription);
 		Shipment open = openShipmentBeforeCutoff(subscription);
@@ -68,7 +68,7 @@ public class SubscriptionActions {
 
 	@Transactional
 	public Outcome unskip(long subscriberId, long subscriptionId, String actor) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		offered(on().skip(), "skip");
 		requireActive(subscription);
 		Shipment open = openShipmentBeforeCutoff(subscription);
@@ -85,7 +85,7 @@ public class SubscriptionActions {
 
 	@Transactional
 	public Outcome reschedule(long subscriberId, long subscriptionId, LocalDate date, String actor) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		offered(on().reschedule(), "reschedule");
 		requireActive(subscription);
 		Shipment open = openShipmentBeforeCutoff(subscription);
@@ -113,7 +113,7 @@ public class SubscriptionActions {
 
 	@Transactional
 	public Outcome pause(long subscriberId, long subscriptionId, LocalDate until, String actor) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		offered(on().pause(), "pause");
 		requireActive(subscription);
 		if (until != null) {
@@ -142,7 +142,7 @@ public class SubscriptionActions {
 
 	@Transactional
 	public Outcome resume(long subscriberId, long subscriptionId, String actor) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		offered(on().pause(), "pause");
 		requireStatus(subscription, SubscriptionStatus.PAUSED, "refused.notPaused");
 		LocalDate next = restart(subscription);
@@ -153,7 +153,7 @@ public class SubscriptionActions {
 	@Transactional
 	public Outcome changeInterval(long subscriberId, long subscriptionId, Integer count, IntervalUnit unit,
 			String actor) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		offered(on().changeInterval(), "changeInterval");
 		requireLive(subscription);
 		if (unit == null || unit == IntervalUnit.DAY) {
@@ -175,7 +175,7 @@ public class SubscriptionActions {
 
 	@Transactional
 	public Outcome changeQuantity(long subscriberId, long subscriptionId, Integer quantity, String actor) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		StoreSettings settings = rules.settings();
 		offered(settings.portalActions().changeQuantity(), "changeQuantity");
 		requireLive(subscription);
@@ -195,7 +195,7 @@ public class SubscriptionActions {
 
 	@Transactional
 	public Outcome changePlan(long subscriberId, long subscriptionId, Long planId, String actor) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		offered(on().changePlan(), "changePlan");
 		requireLive(subscription);
 		requireNextBoxNotLocked(subscription);
@@ -223,7 +223,7 @@ public class SubscriptionActions {
 
 	@Transactional
 	public Outcome cancel(long subscriberId, long subscriptionId, CancelReason reason, String note, String actor) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		offered(on().cancel(), "cancel");
 		requireLive(subscription);
 		String trimmed = note == null ? "" : note.trim();
@@ -245,7 +245,7 @@ public class SubscriptionActions {
 
 	@Transactional
 	public Outcome reactivate(long subscriberId, long subscriptionId, String actor) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		offered(on().reactivate(), "reactivate");
 		requireStatus(subscription, SubscriptionStatus.CANCELLED, "refused.notCancelled");
 		LocalDate next = restart(subscription);
@@ -255,10 +255,6 @@ public class SubscriptionActions {
 
 	// -- rules shared by the actions
 
-	private Subscription owned(long subscriberId, long subscriptionId) {
-		return subscriptions.findByIdAndSubscriberId(subscriptionId, subscriberId)
-			.orElseThrow(() -> new SubscriptionNotFoundException(subscriptionId));
-	}
 
 	private StoreSettings.PortalActions on() {
 		return rules.settings().portalActions();
@@ -286,12 +282,8 @@ public class SubscriptionActions {
 		}
 	}
 
-	private Optional<Shipment> openShipment(Subscription subscription) {
-		return book.open(subscription);
-	}
-
 	private Shipment openShipmentBeforeCutoff(Subscription subscription) {
-		Shipment open = openShipment(subscription)
+		Shipment open = book.open(subscription)
 			.orElseThrow(() -> new ActionRefusedException(null, "refused.noNextShipment"));
 		requireBeforeCutoff(open);
 		return open;
@@ -299,7 +291,7 @@ public class SubscriptionActions {
 
 	private void requireNextBoxNotLocked(Subscription subscription) {
 		if (subscription.is(SubscriptionStatus.ACTIVE)) {
-			openShipment(subscription).ifPresent(this::requireBeforeCutoff);
+			book.open(subscription).ifPresent(this::requireBeforeCutoff);
 		}
 	}
 
@@ -314,7 +306,7 @@ public class SubscriptionActions {
 	 * stays and ships, and its date is returned.
 	 */
 	private Optional<LocalDate> releaseOpenShipment(Subscription subscription) {
-		Optional<Shipment> open = openShipment(subscription);
+		Optional<Shipment> open = book.open(subscription);
 		if (open.isEmpty()) {
 			return Optional.empty();
 		}
@@ -327,7 +319,7 @@ public class SubscriptionActions {
 
 	/** Makes a paused or cancelled subscription active again, with its next box as soon as the cutoff allows. */
 	private LocalDate restart(Subscription subscription) {
-		Optional<Shipment> stillOpen = openShipment(subscription);
+		Optional<Shipment> stillOpen = book.open(subscription);
 		LocalDate next = stillOpen.map(Shipment::getShipDate).orElseGet(rules::earliestOpenDate);
 		if (stillOpen.isEmpty()) {
 			book.openAt(subscription, next);

@@ -12,6 +12,12 @@ interface SubscriptionRepository extends JpaRepository<Subscription, Long> {
 
 	Optional<Subscription> findByIdAndSubscriberId(Long id, Long subscriberId);
 
+	/** The subscriber's own subscription; anyone else's id answers exactly like an unknown one. */
+	default Subscription owned(long subscriberId, long subscriptionId) {
+		return findByIdAndSubscriberId(subscriptionId, subscriberId)
+			.orElseThrow(() -> new SubscriptionNotFoundException(subscriptionId));
+	}
+
 	long countByStatus(SubscriptionStatus status);
 
 	List<Subscription> findByStatusAndPausedUntilLessThanEqual(SubscriptionStatus status, LocalDate date);

@@ -54,7 +54,7 @@ public class SubscriptionService {
 	/** One of the subscriber's subscriptions with its next box, the actions it allows and its timeline. */
 	@Transactional(readOnly = true)
 	public SubscriptionDetails details(long subscriberId, long subscriptionId) {
-		Subscription subscription = owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
 		PlanSummary plan = catalog.plan(subscription.getPlanId()).orElseThrow();
 		Optional<Shipment> open = book.open(subscription);
 		Optional<Shipment> skipped = open.flatMap(shipment -> book.restorableSkip(subscription, shipment));
@@ -100,10 +100,6 @@ public class SubscriptionService {
 			});
 	}
 
-	private Subscription owned(long subscriberId, long subscriptionId) {
-		return subscriptions.findByIdAndSubscriberId(subscriptionId, subscriberId)
-			.orElseThrow(() -> new SubscriptionNotFoundException(subscriptionId));
-	}
 
 	private NextShipment toNextShipment(Subscription subscription, PlanSummary plan, Shipment shipment) {
 		Map<Long, ProductSummary> products = catalog

@@ -1,13 +1,13 @@
-package io.nextbox.recommendation;
+package io.nextbox.shared;
 
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * A value read from the database at most every few seconds: live offers and the catalogue, which every
- * recommendation needs and which change rarely. Another instance's change shows within that time.
+ * A value read from the database at most every five seconds: things every page or recommendation needs and that
+ * change rarely (store settings, live offers, the catalogue). Another instance's change shows within that time.
  */
-final class Fresh<T> {
+public final class Fresh<T> {
 
 	private static final long FRESH_FOR_NANOS = Duration.ofSeconds(5).toNanos();
 
@@ -18,15 +18,15 @@ final class Fresh<T> {
 	private record Snapshot<T>(T value, long readAtNanos) {
 	}
 
-	Fresh(Supplier<T> source) {
+	public Fresh(Supplier<T> source) {
 		this.source = source;
 	}
 
-	void forget() {
+	public void forget() {
 		snapshot = null;
 	}
 
-	T get() {
+	public T get() {
 		Snapshot<T> current = snapshot;
 		long now = System.nanoTime();
 		if (current == null || now - current.readAtNanos() > FRESH_FOR_NANOS) {
