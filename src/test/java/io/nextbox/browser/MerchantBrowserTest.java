@@ -110,17 +110,26 @@ class MerchantBrowserTest {
 		browser.screenshot("admin-settings-1280");
 		browser.resize(Browser.PHONE_WIDTH);
 		for (String page : new String[] { "/admin/settings", "/admin/offers/new", "/admin/preview", "/admin/offers",
-				"/admin/products", "/admin/subscribers", "/admin/import" }) {
+				"/admin/products", "/admin/products/new", "/admin/plans", "/admin/plans/new", "/admin/subscribers",
+				"/admin/import" }) {
 			browser.open(page);
 			assertThat(browser.contentWidth()).as(page).isLessThanOrEqualTo(browser.viewportWidth());
 		}
 		browser.screenshot("admin-import-390");
+		browser.open("/admin/plans");
+		browser.screenshot("admin-plans-390");
+		browser.open("/admin/plans/new");
+		browser.screenshot("admin-plan-form-390");
 		browser.resize(Browser.DESKTOP_WIDTH);
 		browser.open("/admin/subscribers/" + jdbc.queryForObject(
 				"select id from subscriber where email = 'subscriber1@nextbox.test'", Long.class));
 		browser.screenshot("admin-subscriber-1280");
 		browser.open("/admin/products?q=honey");
 		browser.screenshot("admin-products-1280");
+		browser.open("/admin/plans");
+		browser.screenshot("admin-plans-1280");
+		browser.open("/admin/products/new");
+		browser.screenshot("admin-product-form-1280");
 	}
 
 	private void toggle(String placement) {
