@@ -2,6 +2,7 @@ package io.nextbox.ordering;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -61,7 +62,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * An import names the process that runs it, which says every few seconds that it is still at work. An import whose
  * process died (a crash, a restart) is marked failed, and its temporary file deleted, when the application starts
- * again, or by any instance once its process has been silent for a minute; its page then says so.
+ * again, or by any instance once its process has been silent for five minutes; its page then says so.
  */
 @Service
 public class HistoryImporter {
@@ -74,8 +75,11 @@ public class HistoryImporter {
 	/** {@code history_import.report varchar(20000)}. */
 	private static final int REPORT_LENGTH = 20_000;
 
-	/** How long an import whose process stopped saying it is alive (every 10 s) is still believed to be running. */
-	static final Duration SILENT = Duration.ofSeconds(60);
+	/**
+	 * How long an import whose process stopped saying it is alive (every 10 s, and with each chunk imported) is
+	 * still believed to be running on another host. One of this host's is known dead as soon as its process is.
+	 */
+	static final Duration SILENT = Duration.ofMinutes(5);
 
 	static final String INTERRUPTED = "The application stopped while this import ran, so it was interrupted. "
 			+ "Upload the file again.";
@@ -193,7 +197,7 @@ public class HistoryImporter {
 				out.write("\r\n");
 			}
 			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+				throw new UncheckedIOException(ex);
 			}
 		}, id);
 	}
@@ -211,7 +215,6 @@ public class HistoryImporter {
 	 * file: at start, an import of a process that ran on this host and is gone, and anywhere, one whose process
 	 * has been silent for {@link #SILENT}. Returns how many it marked.
 	 */
-	@EventListener(ApplicationReadyEvent.class)
 	public int failInterrupted() {
 		Instant silentSince = clock.instant().minus(SILENT);
 		record Unfinished(long id, String host, Long pid, Timestamp heartbeat, String file) {
@@ -241,6 +244,11 @@ public class HistoryImporter {
 			}
 		}
 		return marked;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void failInterruptedAtStart() {
+		failInterrupted();
 	}
 
 	/** Says that this process still runs its imports, and fails those whose process went silent. */
@@ -439,7 +447,8 @@ public class HistoryImporter {
 
 	private void report(long id, int processed) {
 		progress.executeWithoutResult(
-				status -> jdbc.update("update history_import set processed = ? where id = ?", processed, id));
+				status -> jdbc.update("update history_import set processed = ?, heartbeat_at = ? where id = ?",
+						processed, Timestamp.from(clock.instant()), id));
 	}
 
 	/** Ends an unfinished import; false if it had already ended. */
