@@ -1,9 +1,11 @@
 package io.nextbox.ordering.web;
 
+import java.util.List;
 import java.util.Map;
 
 import io.nextbox.ordering.HistoryImporter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,9 +19,10 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice
 class UploadLimit {
 
-	private final HistoryImporter importer;
+	/** Absent from web slices of other modules, which load every advice. */
+	private final ObjectProvider<HistoryImporter> importer;
 
-	UploadLimit(HistoryImporter importer) {
+	UploadLimit(ObjectProvider<HistoryImporter> importer) {
 		this.importer = importer;
 	}
 
@@ -29,8 +32,9 @@ class UploadLimit {
 		if (!UploadLimitFilter.PATH.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
 			throw ex;
 		}
-		return new ModelAndView(ImportController.VIEW,
-				Map.of("uploadError", "import.tooLarge", "imports", importer.recent()), HttpStatus.CONTENT_TOO_LARGE);
+		HistoryImporter imports = importer.getIfAvailable();
+		return new ModelAndView(ImportController.VIEW, Map.of("uploadError", "import.tooLarge", "imports",
+				imports == null ? List.of() : imports.recent()), HttpStatus.CONTENT_TOO_LARGE);
 	}
 
 }
