@@ -198,13 +198,15 @@ public final class OrderHistoryCsv {
 
 	private static LocalDate date(String value, int lineNumber) throws MalformedCsvException {
 		if (value.length() < 10 || (value.length() > 10 && value.charAt(10) != 'T' && value.charAt(10) != ' ')) {
-			throw new MalformedCsvException(lineNumber, "ordered_at \"" + value + "\" is not an ISO date (2026-01-31)");
+			throw new MalformedCsvException(lineNumber,
+					"ordered_at " + HistoryColumns.quote(value) + " is not an ISO date (2026-01-31)");
 		}
 		try {
 			return LocalDate.parse(value.substring(0, 10));
 		}
 		catch (DateTimeParseException ex) {
-			throw new MalformedCsvException(lineNumber, "ordered_at \"" + value + "\" is not an ISO date (2026-01-31)");
+			throw new MalformedCsvException(lineNumber,
+					"ordered_at " + HistoryColumns.quote(value) + " is not an ISO date (2026-01-31)");
 		}
 	}
 
@@ -212,16 +214,11 @@ public final class OrderHistoryCsv {
 		if (column == null || fields.get(column).isBlank()) {
 			return 1;
 		}
-		String value = fields.get(column).trim();
 		try {
-			int quantity = Integer.parseInt(value);
-			if (quantity < 1) {
-				throw new MalformedCsvException(lineNumber, "quantity " + value + " is not a positive whole number");
-			}
-			return quantity;
+			return HistoryColumns.quantity(fields.get(column).trim());
 		}
-		catch (NumberFormatException ex) {
-			throw new MalformedCsvException(lineNumber, "quantity \"" + value + "\" is not a positive whole number");
+		catch (HistoryColumns.ValueProblem problem) {
+			throw new MalformedCsvException(lineNumber, problem.getMessage());
 		}
 	}
 
@@ -229,16 +226,11 @@ public final class OrderHistoryCsv {
 		if (column == null || fields.get(column).isBlank()) {
 			return null;
 		}
-		String value = fields.get(column).trim();
 		try {
-			BigDecimal price = new BigDecimal(value);
-			if (price.signum() < 0) {
-				throw new MalformedCsvException(lineNumber, "unit_price " + value + " is negative");
-			}
-			return price;
+			return HistoryColumns.unitPrice(fields.get(column).trim());
 		}
-		catch (NumberFormatException ex) {
-			throw new MalformedCsvException(lineNumber, "unit_price \"" + value + "\" is not a number");
+		catch (HistoryColumns.ValueProblem problem) {
+			throw new MalformedCsvException(lineNumber, problem.getMessage());
 		}
 	}
 

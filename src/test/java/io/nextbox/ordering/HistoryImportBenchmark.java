@@ -46,10 +46,10 @@ class HistoryImportBenchmark {
 		}
 		long started = System.nanoTime();
 		long id = importer.start("benchmark.csv", file);
-		ImportStatus status = importer.status(id);
+		ImportStatus status = importer.status(id).orElseThrow();
 		while (!status.finished()) {
 			Thread.sleep(100);
-			status = importer.status(id);
+			status = importer.status(id).orElseThrow();
 		}
 		System.out.printf("Imported %,d lines (%,d orders, %,d new customers) in %.1f s: %s%n", status.totalLines(),
 				status.ordersAdded(), status.customersNew(), (System.nanoTime() - started) / 1e9, status.status());
