@@ -4,6 +4,8 @@ import java.sql.DatabaseMetaData;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -24,6 +26,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(SessionStoreConfiguration.class);
+
 	/** The attribute's row, only while its session has one; the three parameters as Spring Session binds them. */
 	private static final String SOURCE = """
 			SELECT S.PRIMARY_ID, A.ATTRIBUTE_NAME, A.ATTRIBUTE_BYTES
@@ -32,12 +36,12 @@ class SessionStoreConfiguration {
 			JOIN %TABLE_NAME% S ON S.PRIMARY_ID = A.SESSION_PRIMARY_ID
 			""";
 
-	static final String H2_UPSERT = """
+	private static final String H2_UPSERT = """
 			MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
 			KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)
 			""" + SOURCE.replace("%BYTES%", "VARBINARY");
 
-	static final String POSTGRESQL_UPSERT = "INSERT INTO %TABLE_NAME%_ATTRIBUTES "
+	private static final String POSTGRESQL_UPSERT = "INSERT INTO %TABLE_NAME%_ATTRIBUTES "
 			+ "(SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)\n" + SOURCE.replace("%BYTES%", "BYTEA") + """
 					ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)
 					DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES
@@ -45,16 +49,18 @@ class SessionStoreConfiguration {
 
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributesUpsert(DataSource dataSource) {
-		String upsert = upsertFor(databaseOf(dataSource));
-		return repository -> repository.setCreateSessionAttributeQuery(upsert);
-	}
-
-	static String upsertFor(String database) {
-		return switch (database) {
+		String database = databaseOf(dataSource);
+		String upsert = switch (database) {
 			case "H2" -> H2_UPSERT;
 			case "PostgreSQL" -> POSTGRESQL_UPSERT;
-			default -> throw new IllegalStateException("Sessions are stored on H2 or PostgreSQL, not on " + database);
+			default -> null;
 		};
+		if (upsert == null) {
+			log.warn("Sessions on {}: two requests of one session that add the same attribute may collide", database);
+			return repository -> {
+			};
+		}
+		return repository -> repository.setCreateSessionAttributeQuery(upsert);
 	}
 
 	private static String databaseOf(DataSource dataSource) {
