@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -110,7 +111,7 @@ public final class BrowserlessClient {
 			.getCookies()
 			.stream()
 			.filter(cookie -> cookie.getName().equals("SESSION"))
-			.map(cookie -> new String(java.util.Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8))
+			.map(cookie -> new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8))
 			.findFirst()
 			.orElseThrow();
 	}
