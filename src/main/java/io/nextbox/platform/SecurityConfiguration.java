@@ -3,12 +3,27 @@ package io.nextbox.platform;
 import io.nextbox.account.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -17,6 +32,12 @@ public class SecurityConfiguration {
 	/** No inline script or style anywhere: htmx is told not to inject its indicator styles. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * Requests htmx sends from a page. Without a valid session they get a bare 401 rather than the login page, which
+	 * htmx would otherwise swap into a widget; the page says the session ended and links to the login.
+	 */
+	static final RequestMatcher HTMX = new RequestHeaderRequestMatcher("HX-Request", "true");
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
@@ -31,10 +52,42 @@ public class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
+					.addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), HTMX)
+					.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+					.build())
+				.accessDeniedHandler(signedOutIsUnauthorized()))
+			.requestCache(cache -> cache.requestCache(pagesOnly()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * A CSRF failure of an htmx request from someone not signed in: their session ended (it expired, or they signed
+	 * out in another tab), so its token went with it. They get the 401 an expired session gets, which the page
+	 * answers with a sign-in link; a signed-in subscriber's CSRF failure stays a 403.
+	 */
+	private static AccessDeniedHandler signedOutIsUnauthorized() {
+		AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+		AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+		return (request, response, denied) -> {
+			Authentication who = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+			if (HTMX.matches(request) && denied instanceof CsrfException && !trust.isAuthenticated(who)) {
+				response.setStatus(HttpStatus.UNAUTHORIZED.value());
+				return;
+			}
+			forbidden.handle(request, response, denied);
+		};
+	}
+
+	/** After signing in, back to the page that asked for it, never to an htmx fragment of it. */
+	private static RequestCache pagesOnly() {
+		HttpSessionRequestCache pages = new HttpSessionRequestCache();
+		pages.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !HTMX.matches(request));
+		return pages;
 	}
 
 	@Bean
