@@ -87,7 +87,7 @@ public class ShipmentProcessor {
 					resumed++;
 				}
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | LinkageError | AssertionError ex) {
 				log.warn("Could not resume subscription {}; the next run tries again", paused.getId(), ex);
 			}
 		}
