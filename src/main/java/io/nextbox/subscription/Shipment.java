@@ -1,6 +1,7 @@
 package io.nextbox.subscription;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "shipment")
 class Shipment {
 
+	private static final Duration FIRST_RETRY = Duration.ofMinutes(15);
+
+	private static final Duration LONGEST_RETRY = Duration.ofHours(24);
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -43,6 +48,18 @@ class Shipment {
 
 	@Column(name = "processed_at")
 	private Instant processedAt;
+
+	@Column(name = "failure_count")
+	private int failureCount;
+
+	@Column(name = "failure_reason")
+	private String failureReason;
+
+	@Column(name = "failed_at")
+	private Instant failedAt;
+
+	@Column(name = "retry_at")
+	private Instant retryAt;
 
 	@Version
 	private long version;
@@ -77,6 +94,42 @@ class Shipment {
 
 	ShipmentStatus getStatus() {
 		return status;
+	}
+
+	int getFailureCount() {
+		return failureCount;
+	}
+
+	String getFailureReason() {
+		return failureReason;
+	}
+
+	Instant getFailedAt() {
+		return failedAt;
+	}
+
+	Instant getRetryAt() {
+		return retryAt;
+	}
+
+	/**
+	 * Records that processing this box failed at {@code now}: it stays open and is not tried again before
+	 * {@link #retryDelay(int) a delay} that grows with every failure in a row.
+	 */
+	void failed(String reason, Instant now) {
+		failureCount++;
+		failureReason = reason;
+		failedAt = now;
+		retryAt = now.plus(retryDelay(failureCount));
+	}
+
+	/** 15 minutes after the first failure, then four times as long after each next one, at most a day. */
+	static Duration retryDelay(int failures) {
+		Duration delay = FIRST_RETRY;
+		for (int i = 1; i < failures && delay.compareTo(LONGEST_RETRY) < 0; i++) {
+			delay = delay.multipliedBy(4);
+		}
+		return delay.compareTo(LONGEST_RETRY) < 0 ? delay : LONGEST_RETRY;
 	}
 
 	List<ShipmentLine> getLines() {

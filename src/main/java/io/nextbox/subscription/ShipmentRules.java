@@ -3,6 +3,7 @@ package io.nextbox.subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import io.nextbox.store.StoreSettings;
 import io.nextbox.store.StoreSettingsService;
@@ -27,6 +28,10 @@ class ShipmentRules {
 
 	Instant now() {
 		return clock.instant();
+	}
+
+	ZoneId zone() {
+		return clock.getZone();
 	}
 
 	LocalDate today() {

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import io.nextbox.account.AccountService;
+import io.nextbox.account.SubscriberSummary;
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.offer.OfferService;
 import io.nextbox.ordering.OrderHistory;
 import io.nextbox.recommendation.RecommendationService;
 import io.nextbox.recommendation.RecommendationService.ModelSummary;
+import io.nextbox.subscription.FailedShipment;
 import io.nextbox.subscription.ProcessingReport;
 import io.nextbox.subscription.ShipmentProcessor;
 import io.nextbox.subscription.SubscriptionService;
@@ -27,6 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminHomeController {
 
 	static final String VIEW = "admin/home";
+
+	/** How many failed boxes the home lists, the most recent failure first. */
+	static final int FAILURES_SHOWN = 20;
 
 	private final CatalogService catalog;
 
@@ -76,7 +81,15 @@ class AdminHomeController {
 		ProcessingReport report = processor.processDue(LocalDate.now(clock));
 		flash.addFlashAttribute("message", messages.getMessage("admin.processed",
 				new Object[] { report.ordersPlaced(), report.subscriptionsResumed() }, LocaleContextHolder.getLocale()));
+		if (report.shipmentsFailed() > 0) {
+			flash.addFlashAttribute("error", messages.getMessage("admin.processedFailures",
+					new Object[] { report.shipmentsFailed() }, LocaleContextHolder.getLocale()));
+		}
 		return "redirect:/admin";
+	}
+
+	/** A box that could not ship, with the subscriber it belongs to (null if unknown). */
+	record FailedBox(FailedShipment box, SubscriberSummary subscriber) {
 	}
 
 	/** Rebuilds the recommendation model from the whole history now, instead of at the nightly rebuild. */
@@ -98,6 +111,10 @@ class AdminHomeController {
 		model.addAttribute("orderCount", orders.countOrders());
 		model.addAttribute("subscriberCount", accounts.countSubscribers());
 		model.addAttribute("activeOfferCount", offers.countActive());
+		model.addAttribute("failedShipments", processor.failures(FAILURES_SHOWN)
+			.stream()
+			.map(box -> new FailedBox(box, accounts.subscriber(box.subscriberId()).orElse(null)))
+			.toList());
 		return VIEW;
 	}
 
