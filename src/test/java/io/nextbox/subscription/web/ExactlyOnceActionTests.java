@@ -1,5 +1,6 @@
 package io.nextbox.subscription.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 
 import io.nextbox.catalog.Interval;
 import io.nextbox.catalog.IntervalUnit;
+import io.nextbox.subscription.NextBoxAddOns;
 import io.nextbox.support.NextboxIntegrationTest;
 import io.nextbox.support.TestSubscriptions;
 import io.nextbox.support.TestSubscriptions.Owned;
@@ -55,6 +57,9 @@ class ExactlyOnceActionTests {
 
 	@Autowired
 	private UserDetailsService users;
+
+	@Autowired
+	private NextBoxAddOns addOns;
 
 	/** What a browser is told: the status and the message on the page (the flash message after a redirect). */
 	record Answer(int status, String message) {
@@ -231,6 +236,43 @@ class ExactlyOnceActionTests {
 		assertThat(answers).hasSize(3).containsOnly(answers.get(0));
 		assertThat(answers.get(0).message()).startsWith("Welcome back.");
 		assertThat(timeline(owned, "REACTIVATED")).isEqualTo(1);
+	}
+
+	@Test
+	void anAddOnAddedWhileTheBoxIsSkippedTravelsWithTheBoxAndNeitherFails() throws Exception {
+		Owned owned = TestSubscriptions.freshActive(jdbc);
+		List<Long> products = jdbc.queryForList("select id from product where add_on_eligible and in_stock "
+				+ "and not retired order by id fetch first 4 rows only", Long.class);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (long product : products) {
+				LocalDate box = nextDate(owned);
+				MockHttpServletRequestBuilder skip = form(owned, "skip", "version", String.valueOf(version(owned)),
+						"shipDate", box.toString()).header("HX-Request", "true");
+				CountDownLatch start = new CountDownLatch(1);
+				Future<Answer> skipped = pool.submit(() -> {
+					start.await();
+					return answer(skip);
+				});
+				Future<Long> added = pool.submit(() -> {
+					start.await();
+					return addOns.add(owned.subscriberId(), owned.subscriptionId(), product, null, BigDecimal.ONE, null)
+						.shipmentId();
+				});
+				start.countDown();
+				assertThat(skipped.get(60, TimeUnit.SECONDS).message()).startsWith("Skipped the box of");
+				assertThat(added.get(60, TimeUnit.SECONDS)).isNotNull();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(count("""
+				select count(*) from shipment_line l join shipment s on s.id = l.shipment_id
+				where s.subscription_id = ? and s.status = 'OPEN'""", owned)).isEqualTo(products.size());
+		assertThat(count("""
+				select count(*) from shipment_line l join shipment s on s.id = l.shipment_id
+				where s.subscription_id = ? and s.status <> 'OPEN'""", owned)).isZero();
 	}
 
 	// -- helpers
