@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Adding an add-on to a subscription's next box and taking it out again, until the box's cutoff. The caller's
- * transaction decides: the widget claims its key and adds the line in one.
+ * transaction decides: the widget claims its key and adds the line in one. Like every action on a subscription,
+ * each locks the subscription's row first, so a line never lands in a box that a skip is moving on.
  */
 @Service
 public class NextBoxAddOns {
@@ -48,7 +49,7 @@ public class NextBoxAddOns {
 	@Transactional
 	public BoxChange add(long subscriberId, long subscriptionId, long productId, Long offerId, BigDecimal unitPrice,
 			String claimKey) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
 		if (!subscription.is(SubscriptionStatus.ACTIVE)) {
 			throw new ActionRefusedException(null, "refused.notActive");
 		}
@@ -71,7 +72,7 @@ public class NextBoxAddOns {
 	/** Takes an add-on line out of its box again, until the cutoff. */
 	@Transactional
 	public BoxChange remove(long subscriberId, long subscriptionId, long lineId) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
 		Shipment box = book.open(subscription)
 			.filter(open -> open.getLines().stream().anyMatch(line -> line.getId() == lineId))
 			.orElseThrow(() -> new ActionRefusedException(null, "refused.notInBox"));

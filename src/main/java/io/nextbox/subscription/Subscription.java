@@ -81,6 +81,10 @@ class Subscription {
 		return id;
 	}
 
+	long getVersion() {
+		return version;
+	}
+
 	Long getSubscriberId() {
 		return subscriberId;
 	}

@@ -3,7 +3,9 @@ package io.nextbox.subscription;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.Interval;
@@ -15,9 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every self-service change a subscriber makes to a subscription. Each method checks that the subscription is
- * theirs (else {@link SubscriptionNotFoundException}), that the merchant offers the action (else
+ * theirs (else {@link SubscriptionNotFoundException}), that the request acts on the subscription as it is now (a
+ * {@link Seen} version; a repeat of the request that changed it is answered as that one was, anything else is
+ * refused with {@link SubscriptionChangedException}), that the merchant offers the action (else
  * {@link ActionNotOfferedException}) and that the rules allow it (else {@link ActionRefusedException}, with
- * nothing changed), then changes it in one transaction and records it in the timeline.
+ * nothing changed), then changes it in one transaction and records it in the timeline. Actions on one subscription
+ * take turns: each locks its row first.
  */
 @Service
 public class SubscriptionActions {
@@ -40,9 +45,12 @@ public class SubscriptionActions {
 
 	private final ShipmentBook book;
 
+	private final ActionLog log;
+
 	SubscriptionActions(SubscriptionRepository subscriptions, ShipmentRepository shipments, ShipmentBook book,
-			TimelineRepository timeline, CatalogService catalog, ShipmentRules rules) {
+			TimelineRepository timeline, CatalogService catalog, ShipmentRules rules, ActionLog log) {
 		this.subscriptions = subscriptions;
+		this.log = log;
 		this.shipments = shipments;
 		this.book = book;
 		this.timeline = timeline;
@@ -51,151 +59,179 @@ public class SubscriptionActions {
 	}
 
 	@Transactional
-	public Outcome skip(long subscriberId, long subscriptionId, String actor) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
-		offered(on().skip(), "skip");
-		requireActive(subscription);
-		Shipment open = openShipmentBeforeCutoff(subscription);
-		LocalDate skipped = open.getShipDate();
-		LocalDate next = subscription.dateAfter(skipped);
-		open.skip();
-		Shipment following = book.openAt(subscription, next);
-		open.moveLinesTo(following);
-		subscription.scheduleNext(next, false);
-		record(subscription, actor, TimelineKind.SKIPPED, day(skipped), day(next));
-		return new Outcome("outcome.skipped", day(skipped), day(next));
-	}
-
-	@Transactional
-	public Outcome unskip(long subscriberId, long subscriptionId, String actor) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
-		offered(on().skip(), "skip");
-		requireActive(subscription);
-		Shipment open = openShipmentBeforeCutoff(subscription);
-		Shipment skipped = book.restorableSkip(subscription, open)
-			.orElseThrow(() -> new ActionRefusedException(null, "refused.nothingToUnskip"));
-		open.moveLinesTo(skipped);
-		shipments.delete(open);
-		shipments.flush();
-		skipped.reopen();
-		subscription.scheduleNext(skipped.getShipDate(), false);
-		record(subscription, actor, TimelineKind.UNSKIPPED, day(skipped.getShipDate()));
-		return new Outcome("outcome.unskipped", day(skipped.getShipDate()));
-	}
-
-	@Transactional
-	public Outcome reschedule(long subscriberId, long subscriptionId, LocalDate date, String actor) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
-		offered(on().reschedule(), "reschedule");
-		requireActive(subscription);
-		Shipment open = openShipmentBeforeCutoff(subscription);
-		if (date == null) {
-			throw new ActionRefusedException("date", "refused.dateRequired");
-		}
-		LocalDate earliest = rules.earliestOpenDate();
-		LocalDate latest = rules.latestRescheduleDate();
-		if (date.isBefore(earliest)) {
-			throw new ActionRefusedException("date", "refused.dateTooSoon", day(earliest));
-		}
-		if (date.isAfter(latest)) {
-			throw new ActionRefusedException("date", "refused.dateTooLate", day(latest));
-		}
-		LocalDate before = open.getShipDate();
-		if (date.equals(before)) {
-			throw new ActionRefusedException("date", "refused.sameDate");
-		}
-		book.removeSkippedAt(subscription, date);
-		open.moveTo(date);
-		subscription.scheduleNext(date, true);
-		record(subscription, actor, TimelineKind.RESCHEDULED, day(before), day(date));
-		return new Outcome("outcome.rescheduled", day(date));
-	}
-
-	@Transactional
-	public Outcome pause(long subscriberId, long subscriptionId, LocalDate until, String actor) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
-		offered(on().pause(), "pause");
-		requireActive(subscription);
-		if (until != null) {
-			LocalDate earliest = rules.earliestOpenDate();
-			LocalDate latest = rules.today().plusDays(MAX_PAUSE_DAYS);
-			if (until.isBefore(earliest)) {
-				throw new ActionRefusedException("until", "refused.dateTooSoon", day(earliest));
+	public Outcome skip(long subscriberId, long subscriptionId, Seen seen, String actor) {
+		LocalDate box = Objects.requireNonNull(seen, "seen").shipDate();
+		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("skip", box), subscription -> {
+			offered(on().skip(), "skip");
+			requireActive(subscription);
+			Shipment open = openShipmentBeforeCutoff(subscription);
+			LocalDate skipped = open.getShipDate();
+			if (!skipped.equals(box)) {
+				throw new SubscriptionChangedException(subscriptionId);
 			}
-			if (until.isAfter(latest)) {
-				throw new ActionRefusedException("until", "refused.dateTooLate", day(latest));
+			LocalDate next = subscription.dateAfter(skipped);
+			open.skip();
+			Shipment following = book.openAt(subscription, next);
+			open.moveLinesTo(following);
+			subscription.scheduleNext(next, false);
+			record(subscription, actor, TimelineKind.SKIPPED, day(skipped), day(next));
+			return new Outcome("outcome.skipped", day(skipped), day(next));
+		});
+	}
+
+	@Transactional
+	public Outcome unskip(long subscriberId, long subscriptionId, Seen seen, String actor) {
+		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("unskip"), subscription -> {
+			offered(on().skip(), "skip");
+			requireActive(subscription);
+			Shipment open = openShipmentBeforeCutoff(subscription);
+			Shipment skipped = book.restorableSkip(subscription, open)
+				.orElseThrow(() -> new ActionRefusedException(null, "refused.nothingToUnskip"));
+			open.moveLinesTo(skipped);
+			shipments.delete(open);
+			shipments.flush();
+			skipped.reopen();
+			subscription.scheduleNext(skipped.getShipDate(), false);
+			record(subscription, actor, TimelineKind.UNSKIPPED, day(skipped.getShipDate()));
+			return new Outcome("outcome.unskipped", day(skipped.getShipDate()));
+		});
+	}
+
+	@Transactional
+	public Outcome reschedule(long subscriberId, long subscriptionId, LocalDate date, Seen seen, String actor) {
+		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("reschedule", date),
+				subscription -> {
+					offered(on().reschedule(), "reschedule");
+					requireActive(subscription);
+					Shipment open = openShipmentBeforeCutoff(subscription);
+					if (date == null) {
+						throw new ActionRefusedException("date", "refused.dateRequired");
+					}
+					LocalDate earliest = rules.earliestOpenDate();
+					LocalDate latest = rules.latestRescheduleDate();
+					if (date.isBefore(earliest)) {
+						throw new ActionRefusedException("date", "refused.dateTooSoon", day(earliest));
+					}
+					if (date.isAfter(latest)) {
+						throw new ActionRefusedException("date", "refused.dateTooLate", day(latest));
+					}
+					LocalDate before = open.getShipDate();
+					if (date.equals(before)) {
+						throw new ActionRefusedException("date", "refused.sameDate");
+					}
+					book.removeSkippedAt(subscription, date);
+					open.moveTo(date);
+					subscription.scheduleNext(date, true);
+					record(subscription, actor, TimelineKind.RESCHEDULED, day(before), day(date));
+					return new Outcome("outcome.rescheduled", day(date));
+				});
+	}
+
+	@Transactional
+	public Outcome pause(long subscriberId, long subscriptionId, LocalDate until, Seen seen, String actor) {
+		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("pause", until), subscription -> {
+			offered(on().pause(), "pause");
+			requireActive(subscription);
+			if (until != null) {
+				LocalDate earliest = rules.earliestOpenDate();
+				LocalDate latest = rules.today().plusDays(MAX_PAUSE_DAYS);
+				if (until.isBefore(earliest)) {
+					throw new ActionRefusedException("until", "refused.dateTooSoon", day(earliest));
+				}
+				if (until.isAfter(latest)) {
+					throw new ActionRefusedException("until", "refused.dateTooLate", day(latest));
+				}
 			}
-		}
-		Optional<LocalDate> stillShips = releaseOpenShipment(subscription);
-		subscription.pause(until);
-		if (until == null) {
-			record(subscription, actor, TimelineKind.PAUSED);
-		}
-		else {
-			record(subscription, actor, TimelineKind.PAUSED_UNTIL, day(until));
-		}
-		if (stillShips.isPresent()) {
-			return new Outcome("outcome.pausedAfterLockedBox", day(stillShips.get()));
-		}
-		return until == null ? new Outcome("outcome.paused") : new Outcome("outcome.pausedUntil", day(until));
+			Optional<LocalDate> stillShips = releaseOpenShipment(subscription);
+			subscription.pause(until);
+			if (until == null) {
+				record(subscription, actor, TimelineKind.PAUSED);
+			}
+			else {
+				record(subscription, actor, TimelineKind.PAUSED_UNTIL, day(until));
+			}
+			if (stillShips.isPresent()) {
+				return new Outcome("outcome.pausedAfterLockedBox", day(stillShips.get()));
+			}
+			return until == null ? new Outcome("outcome.paused") : new Outcome("outcome.pausedUntil", day(until));
+		});
 	}
 
 	@Transactional
-	public Outcome resume(long subscriberId, long subscriptionId, String actor) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
-		offered(on().pause(), "pause");
-		requireStatus(subscription, SubscriptionStatus.PAUSED, "refused.notPaused");
-		LocalDate next = restart(subscription);
-		record(subscription, actor, TimelineKind.RESUMED, day(next));
-		return new Outcome("outcome.resumed", day(next));
+	public Outcome resume(long subscriberId, long subscriptionId, Seen seen, String actor) {
+		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("resume"), subscription -> {
+			offered(on().pause(), "pause");
+			requireStatus(subscription, SubscriptionStatus.PAUSED, "refused.notPaused");
+			LocalDate next = restart(subscription);
+			record(subscription, actor, TimelineKind.RESUMED, day(next));
+			return new Outcome("outcome.resumed", day(next));
+		});
 	}
 
 	@Transactional
-	public Outcome changeInterval(long subscriberId, long subscriptionId, Integer count, IntervalUnit unit,
+	public Outcome changeInterval(long subscriberId, long subscriptionId, Integer count, IntervalUnit unit, Seen seen,
 			String actor) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
-		offered(on().changeInterval(), "changeInterval");
-		requireLive(subscription);
-		if (unit == null || unit == IntervalUnit.DAY) {
-			throw new ActionRefusedException("unit", "refused.intervalUnit");
-		}
-		int max = unit == IntervalUnit.WEEK ? 12 : 6;
-		if (count == null || count < 1 || count > max) {
-			throw new ActionRefusedException("count", "refused.intervalCount", max);
-		}
-		Interval before = subscription.getInterval();
-		Interval after = new Interval(count, unit);
-		if (after.equals(before)) {
-			throw new ActionRefusedException("count", "refused.sameInterval");
-		}
-		subscription.changeInterval(after);
-		record(subscription, actor, TimelineKind.INTERVAL_CHANGED, describe(before), describe(after));
-		return new Outcome("outcome.intervalChanged", describe(after));
+		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("interval", count, unit),
+				subscription -> {
+					offered(on().changeInterval(), "changeInterval");
+					requireLive(subscription);
+					if (unit == null || unit == IntervalUnit.DAY) {
+						throw new ActionRefusedException("unit", "refused.intervalUnit");
+					}
+					int max = unit == IntervalUnit.WEEK ? 12 : 6;
+					if (count == null || count < 1 || count > max) {
+						throw new ActionRefusedException("count", "refused.intervalCount", max);
+					}
+					Interval before = subscription.getInterval();
+					Interval after = new Interval(count, unit);
+					if (after.equals(before)) {
+						throw new ActionRefusedException("count", "refused.sameInterval");
+					}
+					subscription.changeInterval(after);
+					record(subscription, actor, TimelineKind.INTERVAL_CHANGED, describe(before), describe(after));
+					return new Outcome("outcome.intervalChanged", describe(after));
+				});
 	}
 
 	@Transactional
-	public Outcome changeQuantity(long subscriberId, long subscriptionId, Integer quantity, String actor) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
-		StoreSettings settings = rules.settings();
-		offered(settings.portalActions().changeQuantity(), "changeQuantity");
-		requireLive(subscription);
-		requireNextBoxNotLocked(subscription);
-		if (quantity == null || quantity < settings.minQuantity() || quantity > settings.maxQuantity()) {
-			throw new ActionRefusedException("quantity", "refused.quantityRange", settings.minQuantity(),
-					settings.maxQuantity());
-		}
-		int before = subscription.getQuantity();
-		if (quantity == before) {
-			throw new ActionRefusedException("quantity", "refused.sameQuantity");
-		}
-		subscription.changeQuantity(quantity);
-		record(subscription, actor, TimelineKind.QUANTITY_CHANGED, before, quantity);
-		return new Outcome("outcome.quantityChanged", quantity);
+	public Outcome changeQuantity(long subscriberId, long subscriptionId, Integer quantity, Seen seen, String actor) {
+		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("quantity", quantity),
+				subscription -> {
+					StoreSettings settings = rules.settings();
+					offered(settings.portalActions().changeQuantity(), "changeQuantity");
+					requireLive(subscription);
+					requireNextBoxNotLocked(subscription);
+					if (quantity == null || quantity < settings.minQuantity() || quantity > settings.maxQuantity()) {
+						throw new ActionRefusedException("quantity", "refused.quantityRange", settings.minQuantity(),
+								settings.maxQuantity());
+					}
+					int before = subscription.getQuantity();
+					if (quantity == before) {
+						throw new ActionRefusedException("quantity", "refused.sameQuantity");
+					}
+					subscription.changeQuantity(quantity);
+					record(subscription, actor, TimelineKind.QUANTITY_CHANGED, before, quantity);
+					return new Outcome("outcome.quantityChanged", quantity);
+				});
 	}
 
+	@Transactional
+	public Outcome changePlan(long subscriberId, long subscriptionId, Long planId, Seen seen, String actor) {
+		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("plan", planId),
+				subscription -> changePlan(subscription, planId, actor));
+	}
+
+	/**
+	 * Changes the plan of the subscription as it is now, for a caller with an exactly-once guard of its own (an
+	 * upgrade card's claim), whose request names no version of the subscription.
+	 */
 	@Transactional
 	public Outcome changePlan(long subscriberId, long subscriptionId, Long planId, String actor) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
+		return apply(subscriptions.lockOwned(subscriberId, subscriptionId), actor,
+				ActionLog.fingerprint("plan", planId), subscription -> changePlan(subscription, planId, actor));
+	}
+
+	private Outcome changePlan(Subscription subscription, Long planId, String actor) {
 		offered(on().changePlan(), "changePlan");
 		requireLive(subscription);
 		requireNextBoxNotLocked(subscription);
@@ -222,35 +258,67 @@ public class SubscriptionActions {
 	}
 
 	@Transactional
-	public Outcome cancel(long subscriberId, long subscriptionId, CancelReason reason, String note, String actor) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
-		offered(on().cancel(), "cancel");
-		requireLive(subscription);
+	public Outcome cancel(long subscriberId, long subscriptionId, CancelReason reason, String note, Seen seen,
+			String actor) {
 		String trimmed = note == null ? "" : note.trim();
-		if (reason == null) {
-			throw new ActionRefusedException("reason", "refused.reasonRequired");
-		}
-		if (reason == CancelReason.OTHER && trimmed.isEmpty()) {
-			throw new ActionRefusedException("note", "refused.noteRequired");
-		}
-		if (trimmed.length() > MAX_NOTE_LENGTH) {
-			throw new ActionRefusedException("note", "refused.noteTooLong", MAX_NOTE_LENGTH);
-		}
-		Optional<LocalDate> stillShips = releaseOpenShipment(subscription);
-		subscription.cancel(rules.today(), reason, trimmed.isEmpty() ? null : trimmed);
-		record(subscription, actor, TimelineKind.CANCELLED, reason.name());
-		return stillShips.map(date -> new Outcome("outcome.cancelledAfterLockedBox", day(date)))
-			.orElseGet(() -> new Outcome("outcome.cancelled"));
+		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("cancel", reason, trimmed),
+				subscription -> {
+					offered(on().cancel(), "cancel");
+					requireLive(subscription);
+					if (reason == null) {
+						throw new ActionRefusedException("reason", "refused.reasonRequired");
+					}
+					if (reason == CancelReason.OTHER && trimmed.isEmpty()) {
+						throw new ActionRefusedException("note", "refused.noteRequired");
+					}
+					if (trimmed.length() > MAX_NOTE_LENGTH) {
+						throw new ActionRefusedException("note", "refused.noteTooLong", MAX_NOTE_LENGTH);
+					}
+					Optional<LocalDate> stillShips = releaseOpenShipment(subscription);
+					subscription.cancel(rules.today(), reason, trimmed.isEmpty() ? null : trimmed);
+					record(subscription, actor, TimelineKind.CANCELLED, reason.name());
+					return stillShips.map(date -> new Outcome("outcome.cancelledAfterLockedBox", day(date)))
+						.orElseGet(() -> new Outcome("outcome.cancelled"));
+				});
 	}
 
 	@Transactional
-	public Outcome reactivate(long subscriberId, long subscriptionId, String actor) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
-		offered(on().reactivate(), "reactivate");
-		requireStatus(subscription, SubscriptionStatus.CANCELLED, "refused.notCancelled");
-		LocalDate next = restart(subscription);
-		record(subscription, actor, TimelineKind.REACTIVATED, day(next));
-		return new Outcome("outcome.reactivated", day(next));
+	public Outcome reactivate(long subscriberId, long subscriptionId, Seen seen, String actor) {
+		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("reactivate"), subscription -> {
+			offered(on().reactivate(), "reactivate");
+			requireStatus(subscription, SubscriptionStatus.CANCELLED, "refused.notCancelled");
+			LocalDate next = restart(subscription);
+			record(subscription, actor, TimelineKind.REACTIVATED, day(next));
+			return new Outcome("outcome.reactivated", day(next));
+		});
+	}
+
+	/**
+	 * Runs one action exactly once. The subscription's row is locked first, so actions on it take turns. A request
+	 * naming the current version is applied (or refused, changing nothing). A request naming an older version is a
+	 * repeat if the action applied to that version asked the same: it gets the same answer and changes nothing.
+	 * Any other request that names a version no longer current, or none, is refused with
+	 * {@link SubscriptionChangedException}.
+	 */
+	private Outcome act(long subscriberId, long subscriptionId, Seen seen, String actor, String fingerprint,
+			Function<Subscription, Outcome> change) {
+		Objects.requireNonNull(seen, "seen");
+		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
+		if (!Objects.equals(seen.version(), subscription.getVersion())) {
+			return Optional.ofNullable(seen.version())
+				.flatMap(version -> log.replay(subscriptionId, version, fingerprint))
+				.orElseThrow(() -> new SubscriptionChangedException(subscriptionId));
+		}
+		return apply(subscription, actor, fingerprint, change);
+	}
+
+	/** Applies an action to a locked subscription and records it against the version it acted on. */
+	private Outcome apply(Subscription subscription, String actor, String fingerprint,
+			Function<Subscription, Outcome> change) {
+		long actedOn = subscription.getVersion();
+		Outcome outcome = ActionLog.asText(change.apply(subscription));
+		log.record(subscription.getId(), actedOn, fingerprint, outcome, actor, rules.now());
+		return outcome;
 	}
 
 	// -- rules shared by the actions

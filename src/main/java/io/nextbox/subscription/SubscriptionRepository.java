@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface SubscriptionRepository extends JpaRepository<Subscription, Long> {
 
@@ -15,6 +18,19 @@ interface SubscriptionRepository extends JpaRepository<Subscription, Long> {
 	/** The subscriber's own subscription; anyone else's id answers exactly like an unknown one. */
 	default Subscription owned(long subscriberId, long subscriptionId) {
 		return findByIdAndSubscriberId(subscriptionId, subscriberId)
+			.orElseThrow(() -> new SubscriptionNotFoundException(subscriptionId));
+	}
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from Subscription s where s.id = :id and s.subscriberId = :subscriberId")
+	Optional<Subscription> lockByIdAndSubscriberId(Long id, Long subscriberId);
+
+	/**
+	 * The subscriber's own subscription, its row locked until the transaction ends ({@code select ... for update}):
+	 * changes to one subscription take turns, each seeing what the one before did.
+	 */
+	default Subscription lockOwned(long subscriberId, long subscriptionId) {
+		return lockByIdAndSubscriberId(subscriptionId, subscriberId)
 			.orElseThrow(() -> new SubscriptionNotFoundException(subscriptionId));
 	}
 

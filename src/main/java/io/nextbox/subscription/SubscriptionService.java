@@ -194,7 +194,7 @@ public class SubscriptionService {
 		return new SubscriptionSummary(subscription.getId(), plan.name(), plan.familyName(),
 				subscription.getQuantity(), subscription.getInterval(), subscription.getStatus(),
 				subscription.getStartedOn(), subscription.getNextShipmentDate(), subscription.getPausedUntil(),
-				subscription.getCancelledOn(), price, locksAt, total);
+				subscription.getCancelledOn(), price, locksAt, total, subscription.getVersion());
 	}
 
 }

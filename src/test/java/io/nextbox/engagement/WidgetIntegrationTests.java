@@ -312,7 +312,10 @@ class WidgetIntegrationTests {
 	@Test
 	void aSubscriptionThatSawOffersCanStillBeCancelled() throws Exception {
 		addOnCard();
+		long version = jdbc.queryForObject("select version from subscription where id = ?", Long.class,
+				owned.subscriptionId());
 		mvc.perform(post("/portal/subscriptions/" + owned.subscriptionId() + "/cancel").param("reason", "MOVING")
+			.param("version", String.valueOf(version))
 			.with(as())
 			.with(csrf())).andExpect(status().isFound());
 		assertThat(jdbc.queryForObject("select status from subscription where id = ?", String.class,

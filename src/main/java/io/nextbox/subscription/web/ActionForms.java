@@ -4,19 +4,61 @@ import java.time.LocalDate;
 
 import io.nextbox.catalog.IntervalUnit;
 import io.nextbox.subscription.CancelReason;
+import io.nextbox.subscription.Seen;
 import io.nextbox.subscription.SubscriptionDetails;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The forms of the subscription page, one per action. Fields are objects, so a missing or malformed value is a
  * binding error shown next to its field rather than a failed request; the rules themselves live in the service.
+ * Every form names the state of the subscription it acts on: the version the page showed (a hidden field).
  */
 final class ActionForms {
 
 	private ActionForms() {
 	}
 
-	static class RescheduleForm {
+	/** An action without values of its own (unskip, resume, reactivate), and what every form carries. */
+	static class ActionForm {
+
+		private Long version;
+
+		Seen seen() {
+			return Seen.version(version);
+		}
+
+		public Long getVersion() {
+			return version;
+		}
+
+		public void setVersion(Long version) {
+			this.version = version;
+		}
+
+	}
+
+	/** A skip names the box it skips as well. */
+	static class SkipForm extends ActionForm {
+
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+		private LocalDate shipDate;
+
+		@Override
+		Seen seen() {
+			return new Seen(getVersion(), shipDate);
+		}
+
+		public LocalDate getShipDate() {
+			return shipDate;
+		}
+
+		public void setShipDate(LocalDate shipDate) {
+			this.shipDate = shipDate;
+		}
+
+	}
+
+	static class RescheduleForm extends ActionForm {
 
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 		private LocalDate date;
@@ -37,7 +79,7 @@ final class ActionForms {
 
 	}
 
-	static class PauseForm {
+	static class PauseForm extends ActionForm {
 
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 		private LocalDate until;
@@ -52,7 +94,7 @@ final class ActionForms {
 
 	}
 
-	static class IntervalForm {
+	static class IntervalForm extends ActionForm {
 
 		private Integer count;
 
@@ -83,7 +125,7 @@ final class ActionForms {
 
 	}
 
-	static class QuantityForm {
+	static class QuantityForm extends ActionForm {
 
 		private Integer quantity;
 
@@ -103,7 +145,7 @@ final class ActionForms {
 
 	}
 
-	static class PlanForm {
+	static class PlanForm extends ActionForm {
 
 		private Long planId;
 
@@ -117,7 +159,7 @@ final class ActionForms {
 
 	}
 
-	static class CancelForm {
+	static class CancelForm extends ActionForm {
 
 		private CancelReason reason;
 

@@ -2,6 +2,7 @@ package io.nextbox.subscription.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,16 +29,17 @@ record SaveOffer(String messageKey, List<Object> arguments, String action, Strin
 		switch (reason) {
 			case TOO_MUCH_PRODUCT -> {
 				if (can.skip()) {
-					offers.add(new SaveOffer("save.skip", List.of(), "skip", "post", Map.of()));
+					offers.add(post("save.skip", List.of(), "skip",
+							Map.of("shipDate", details.nextShipment().shipDate().toString()), details));
 				}
 				int count = subscription.interval().count();
 				if (can.changeInterval() && subscription.interval().unit() == IntervalUnit.WEEK && count + 2 <= 12) {
-					offers.add(new SaveOffer("save.interval", List.of(count + 2), "interval", "post",
-							Map.of("count", String.valueOf(count + 2), "unit", "WEEK")));
+					offers.add(post("save.interval", List.of(count + 2), "interval",
+							Map.of("count", String.valueOf(count + 2), "unit", "WEEK"), details));
 				}
 				if (can.changeQuantity() && subscription.quantity() > details.minQuantity()) {
-					offers.add(new SaveOffer("save.quantity", List.of(subscription.quantity() - 1), "quantity", "post",
-							Map.of("quantity", String.valueOf(subscription.quantity() - 1))));
+					offers.add(post("save.quantity", List.of(subscription.quantity() - 1), "quantity",
+							Map.of("quantity", String.valueOf(subscription.quantity() - 1)), details));
 				}
 			}
 			case TOO_EXPENSIVE -> cheaper(details).filter(option -> can.changePlan())
@@ -54,9 +56,17 @@ record SaveOffer(String messageKey, List<Object> arguments, String action, Strin
 			}
 		}
 		if (can.pause() && (offers.isEmpty() || reason == CancelReason.MOVING)) {
-			offers.add(new SaveOffer("save.pause", List.of(), "pause", "post", Map.of()));
+			offers.add(post("save.pause", List.of(), "pause", Map.of(), details));
 		}
 		return offers;
+	}
+
+	/** An alternative that changes the subscription at once: its form names the version it acts on. */
+	private static SaveOffer post(String messageKey, List<Object> arguments, String action, Map<String, String> values,
+			SubscriptionDetails details) {
+		Map<String, String> fields = new LinkedHashMap<>(values);
+		fields.put("version", String.valueOf(details.subscription().version()));
+		return new SaveOffer(messageKey, arguments, action, "post", fields);
 	}
 
 	private static Optional<PlanOption> cheaper(SubscriptionDetails details) {

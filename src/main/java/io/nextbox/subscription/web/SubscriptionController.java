@@ -1,5 +1,6 @@
 package io.nextbox.subscription.web;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -8,17 +9,21 @@ import io.nextbox.subscription.ActionRefusedException;
 import io.nextbox.subscription.CancelReason;
 import io.nextbox.subscription.Outcome;
 import io.nextbox.subscription.SubscriptionActions;
+import io.nextbox.subscription.SubscriptionChangedException;
 import io.nextbox.subscription.SubscriptionDetails;
 import io.nextbox.subscription.SubscriptionService;
+import io.nextbox.subscription.web.ActionForms.ActionForm;
 import io.nextbox.subscription.web.ActionForms.CancelForm;
 import io.nextbox.subscription.web.ActionForms.IntervalForm;
 import io.nextbox.subscription.web.ActionForms.PauseForm;
 import io.nextbox.subscription.web.ActionForms.PlanForm;
 import io.nextbox.subscription.web.ActionForms.QuantityForm;
 import io.nextbox.subscription.web.ActionForms.RescheduleForm;
+import io.nextbox.subscription.web.ActionForms.SkipForm;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,7 +41,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The subscription page and its actions. Every action is a plain form POST that redirects back with a message
  * (post/redirect/get, works without JavaScript); the same POST sent by htmx answers with the page's panel only.
- * A refused change answers 422 with the page, or the panel, and the reason next to the field.
+ * A refused change answers 422 with the page, or the panel, and the reason next to the field. Every form names the
+ * version of the subscription it acts on: a repeat of a request answers as the first did, and a request about a
+ * subscription that has changed since its page was shown answers 409 with the subscription as it is now.
  */
 @Controller
 @RequestMapping("/portal/subscriptions/{id}")
@@ -49,6 +56,10 @@ class SubscriptionController {
 	static final String CANCEL_VIEW = "subscription/cancel";
 
 	static final String PLAN_VIEW = "subscription/plan";
+
+	/** The model names of the forms an action binds, which a page showing the subscription anew must not reuse. */
+	private static final List<String> FORMS = List.of("skipForm", "actionForm", "rescheduleForm", "pauseForm",
+			"intervalForm", "quantityForm", "planForm", "cancelForm");
 
 	private final SubscriptionService subscriptions;
 
@@ -74,17 +85,19 @@ class SubscriptionController {
 	}
 
 	@PostMapping("/skip")
-	String skip(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model,
+	String skip(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("skipForm") SkipForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
-		return perform(new Ask(id, user, htmx, model, flash, response), null,
-				() -> actions.skip(user.subscriberId(), id, user.email()));
+		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+				() -> actions.skip(user.subscriberId(), id, form.seen(), user.email()));
 	}
 
 	@PostMapping("/unskip")
-	String unskip(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model,
+	String unskip(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("actionForm") ActionForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
-		return perform(new Ask(id, user, htmx, model, flash, response), null,
-				() -> actions.unskip(user.subscriberId(), id, user.email()));
+		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+				() -> actions.unskip(user.subscriberId(), id, form.seen(), user.email()));
 	}
 
 	@PostMapping("/reschedule")
@@ -92,7 +105,7 @@ class SubscriptionController {
 			@ModelAttribute("rescheduleForm") RescheduleForm form, BindingResult binding, HtmxRequest htmx,
 			Model model, RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.reschedule(user.subscriberId(), id, form.getDate(), user.email()));
+				() -> actions.reschedule(user.subscriberId(), id, form.getDate(), form.seen(), user.email()));
 	}
 
 	@PostMapping("/pause")
@@ -100,14 +113,15 @@ class SubscriptionController {
 			@ModelAttribute("pauseForm") PauseForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.pause(user.subscriberId(), id, form.getUntil(), user.email()));
+				() -> actions.pause(user.subscriberId(), id, form.getUntil(), form.seen(), user.email()));
 	}
 
 	@PostMapping("/resume")
-	String resume(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model,
+	String resume(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("actionForm") ActionForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
-		return perform(new Ask(id, user, htmx, model, flash, response), null,
-				() -> actions.resume(user.subscriberId(), id, user.email()));
+		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+				() -> actions.resume(user.subscriberId(), id, form.seen(), user.email()));
 	}
 
 	@PostMapping("/interval")
@@ -115,7 +129,8 @@ class SubscriptionController {
 			@ModelAttribute("intervalForm") IntervalForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.changeInterval(user.subscriberId(), id, form.getCount(), form.getUnit(), user.email()));
+				() -> actions.changeInterval(user.subscriberId(), id, form.getCount(), form.getUnit(), form.seen(),
+						user.email()));
 	}
 
 	@PostMapping("/quantity")
@@ -123,7 +138,7 @@ class SubscriptionController {
 			@ModelAttribute("quantityForm") QuantityForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.changeQuantity(user.subscriberId(), id, form.getQuantity(), user.email()));
+				() -> actions.changeQuantity(user.subscriberId(), id, form.getQuantity(), form.seen(), user.email()));
 	}
 
 	/** The price difference, stated before the change is confirmed. */
@@ -152,7 +167,7 @@ class SubscriptionController {
 			@ModelAttribute("planForm") PlanForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.changePlan(user.subscriberId(), id, form.getPlanId(), user.email()));
+				() -> actions.changePlan(user.subscriberId(), id, form.getPlanId(), form.seen(), user.email()));
 	}
 
 	@GetMapping("/cancel")
@@ -180,15 +195,20 @@ class SubscriptionController {
 
 	@PostMapping("/cancel")
 	String cancel(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
-			@ModelAttribute("cancelForm") CancelForm form, BindingResult binding, Model model,
+			@ModelAttribute("cancelForm") CancelForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		try {
 			if (binding.hasErrors()) {
-				throw new ActionRefusedException("reason", "refused.reasonRequired");
+				throw binding.hasFieldErrors("reason") ? new ActionRefusedException("reason", "refused.reasonRequired")
+						: invalidInput(binding);
 			}
-			Outcome outcome = actions.cancel(user.subscriberId(), id, form.getReason(), form.getNote(), user.email());
+			Outcome outcome = actions.cancel(user.subscriberId(), id, form.getReason(), form.getNote(), form.seen(),
+					user.email());
 			flash.addFlashAttribute("message", message(outcome.code(), outcome.arguments()));
 			return "redirect:/portal/subscriptions/" + id;
+		}
+		catch (SubscriptionChangedException | ConcurrencyFailureException changed) {
+			return changed(new Ask(id, user, htmx, model, flash, response));
 		}
 		catch (ActionRefusedException refusal) {
 			if (refusal.field() != null && !binding.hasFieldErrors(refusal.field())) {
@@ -204,10 +224,11 @@ class SubscriptionController {
 	}
 
 	@PostMapping("/reactivate")
-	String reactivate(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, HtmxRequest htmx,
-			Model model, RedirectAttributes flash, HttpServletResponse response) {
-		return perform(new Ask(id, user, htmx, model, flash, response), null,
-				() -> actions.reactivate(user.subscriberId(), id, user.email()));
+	String reactivate(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("actionForm") ActionForm form, BindingResult binding, HtmxRequest htmx, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+				() -> actions.reactivate(user.subscriberId(), id, form.seen(), user.email()));
 	}
 
 	private String perform(Ask ask, BindingResult binding, Supplier<Outcome> action) {
@@ -225,6 +246,9 @@ class SubscriptionController {
 			ask.flash().addFlashAttribute("message", message);
 			return "redirect:/portal/subscriptions/" + ask.id();
 		}
+		catch (SubscriptionChangedException | ConcurrencyFailureException changed) {
+			return changed(ask);
+		}
 		catch (ActionRefusedException refusal) {
 			if (binding != null && refusal.field() != null && !binding.hasFieldErrors(refusal.field())) {
 				binding.rejectValue(refusal.field(), refusal.code(), refusal.arguments(), null);
@@ -238,6 +262,21 @@ class SubscriptionController {
 	private static ActionRefusedException invalidInput(BindingResult binding) {
 		FieldError error = binding.getFieldError();
 		return new ActionRefusedException(error == null ? null : error.getField(), "refused.invalidInput");
+	}
+
+	/**
+	 * The subscription changed between the page and the request (another tab, a concurrent click, the shipment
+	 * run): nothing was done, and the page shows the subscription as it is now, every form fresh from it.
+	 */
+	private String changed(Ask ask) {
+		ask.response().setStatus(HttpStatus.CONFLICT.value());
+		for (String form : FORMS) {
+			ask.model().asMap().remove(form);
+			ask.model().asMap().remove(BindingResult.MODEL_KEY_PREFIX + form);
+		}
+		ask.model().addAttribute("error", message("conflict.subscriptionChanged"));
+		prepare(ask.model(), subscriptions.details(ask.user().subscriberId(), ask.id()));
+		return ask.htmx().isHtmxRequest() ? PANEL : VIEW;
 	}
 
 	private String refused(Ask ask, SubscriptionDetails details, String error) {

@@ -318,8 +318,13 @@ class SubscriptionActionsWebTests {
 		return mvc.perform(form(owned, action, params).header("HX-Request", "true"));
 	}
 
+	/** The action's form as the page sends it: with the subscription's version and, for a skip, the box. */
 	private MockHttpServletRequestBuilder form(Owned owned, String action, String... params) {
-		MockHttpServletRequestBuilder request = post(path(owned, action)).with(as(owned)).with(csrf());
+		MockHttpServletRequestBuilder request = post(path(owned, action)).with(as(owned)).with(csrf())
+			.param("version", String.valueOf(version(owned)));
+		if (action.equals("skip")) {
+			request.param("shipDate", nextDate(owned).toString());
+		}
 		for (int i = 0; i < params.length; i += 2) {
 			request.param(params[i], params[i + 1]);
 		}
@@ -332,6 +337,11 @@ class SubscriptionActionsWebTests {
 
 	private static String path(Owned owned, String action) {
 		return "/portal/subscriptions/" + owned.subscriptionId() + (action.isEmpty() ? "" : "/" + action);
+	}
+
+	private long version(Owned owned) {
+		return jdbc.queryForObject("select version from subscription where id = ?", Long.class,
+				owned.subscriptionId());
 	}
 
 	private LocalDate nextDate(Owned owned) {

@@ -1,11 +1,14 @@
 package io.nextbox.subscription.web;
 
+import java.time.LocalDate;
 import java.util.stream.Stream;
 
 import io.nextbox.subscription.ActionNotOfferedException;
 import io.nextbox.subscription.ActionRefusedException;
 import io.nextbox.subscription.Outcome;
+import io.nextbox.subscription.Seen;
 import io.nextbox.subscription.SubscriptionActions;
+import io.nextbox.subscription.SubscriptionChangedException;
 import io.nextbox.subscription.SubscriptionNotFoundException;
 import io.nextbox.subscription.SubscriptionService;
 import io.nextbox.store.StoreSettingsService;
@@ -16,10 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -28,6 +35,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -49,8 +57,10 @@ class SubscriptionControllerTests {
 
 	/** Each action's path and a valid form for it. */
 	static Stream<String> actions() {
-		return Stream.of("skip", "unskip", "reschedule date=2031-05-01", "pause until=2031-05-01", "resume",
-				"interval count=3 unit=WEEK", "quantity quantity=2", "plan planId=2", "reactivate");
+		return Stream.of("skip version=5 shipDate=2031-04-01", "unskip version=5",
+				"reschedule version=5 date=2031-05-01", "pause version=5 until=2031-05-01", "resume version=5",
+				"interval version=5 count=3 unit=WEEK", "quantity version=5 quantity=2", "plan version=5 planId=2",
+				"reactivate version=5");
 	}
 
 	@Autowired
@@ -69,15 +79,17 @@ class SubscriptionControllerTests {
 	void aSubscriberWithAnActiveSubscription() {
 		given(settings.current()).willReturn(TestStore.settings());
 		given(subscriptions.details(7L, ID)).willReturn(TestStore.activeSubscription(ID));
-		given(subscriptionActions.skip(anyLong(), anyLong(), anyString())).willReturn(DONE);
-		given(subscriptionActions.unskip(anyLong(), anyLong(), anyString())).willReturn(DONE);
-		given(subscriptionActions.reschedule(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
-		given(subscriptionActions.pause(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
-		given(subscriptionActions.resume(anyLong(), anyLong(), anyString())).willReturn(DONE);
-		given(subscriptionActions.changeInterval(anyLong(), anyLong(), any(), any(), anyString())).willReturn(DONE);
-		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
-		given(subscriptionActions.changePlan(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
-		given(subscriptionActions.reactivate(anyLong(), anyLong(), anyString())).willReturn(DONE);
+		given(subscriptionActions.skip(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.unskip(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.reschedule(anyLong(), anyLong(), any(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.pause(anyLong(), anyLong(), any(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.resume(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.changeInterval(anyLong(), anyLong(), any(), any(), any(), anyString()))
+			.willReturn(DONE);
+		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), any(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.changePlan(anyLong(), anyLong(), any(), any(Seen.class), anyString()))
+			.willReturn(DONE);
+		given(subscriptionActions.reactivate(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -101,9 +113,9 @@ class SubscriptionControllerTests {
 
 	@Test
 	void aRefusedChangeAnswers422WithTheReasonAtTheField() throws Exception {
-		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), eq(11), anyString()))
+		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), eq(11), any(), anyString()))
 			.willThrow(new ActionRefusedException("quantity", "refused.quantityRange", 1, 10));
-		mvc.perform(form("quantity quantity=11").header("HX-Request", "true"))
+		mvc.perform(form("quantity version=5 quantity=11").header("HX-Request", "true"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(allOf(containsString("Choose a quantity from 1 to 10."),
 					containsString("class=\"field-error\""))));
@@ -111,7 +123,7 @@ class SubscriptionControllerTests {
 
 	@Test
 	void textWhereANumberBelongsIsRefusedWithoutCallingTheService() throws Exception {
-		mvc.perform(form("quantity quantity=lots"))
+		mvc.perform(form("quantity version=5 quantity=lots"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Enter a whole number.")));
 		verifyNoInteractions(subscriptionActions);
@@ -119,7 +131,7 @@ class SubscriptionControllerTests {
 
 	@Test
 	void anotherSubscribersSubscriptionIsNotFound() throws Exception {
-		given(subscriptionActions.skip(anyLong(), eq(43L), anyString()))
+		given(subscriptionActions.skip(anyLong(), eq(43L), any(), anyString()))
 			.willThrow(new SubscriptionNotFoundException(43));
 		mvc.perform(post("/portal/subscriptions/43/skip").with(user(TestStore.SUBSCRIBER)).with(csrf()))
 			.andExpect(status().isNotFound());
@@ -127,9 +139,66 @@ class SubscriptionControllerTests {
 
 	@Test
 	void aSwitchedOffActionIsForbidden() throws Exception {
-		given(subscriptionActions.skip(anyLong(), anyLong(), anyString()))
+		given(subscriptionActions.skip(anyLong(), anyLong(), any(), anyString()))
 			.willThrow(new ActionNotOfferedException("skip"));
-		mvc.perform(form("skip")).andExpect(status().isForbidden());
+		mvc.perform(form("skip version=5 shipDate=2031-04-01")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void everyFormOnThePageNamesTheVersionItActsOnAndTheSkipItsBox() throws Exception {
+		String page = mvc.perform(get("/portal/subscriptions/" + ID).with(user(TestStore.SUBSCRIBER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int postForms = page.split("<form method=\"post\"", -1).length - 1;
+		assertThat(postForms).isGreaterThan(3);
+		assertThat(page.split("<input type=\"hidden\" name=\"version\" value=\"5\">", -1).length - 1)
+			.isEqualTo(postForms);
+		assertThat(page).contains("<input type=\"hidden\" name=\"shipDate\" value=\""
+				+ TestStore.activeSubscription(ID).nextShipment().shipDate() + "\">");
+	}
+
+	@Test
+	void theVersionAndTheBoxOfTheFormReachTheAction() throws Exception {
+		mvc.perform(form("skip version=5 shipDate=2031-04-01")).andExpect(status().isFound());
+		verify(subscriptionActions).skip(7L, ID, new Seen(5L, LocalDate.of(2031, 4, 1)), TestStore.SUBSCRIBER.email());
+		mvc.perform(form("quantity quantity=2")).andExpect(status().isFound());
+		verify(subscriptionActions).changeQuantity(7L, ID, 2, new Seen(null, null), TestStore.SUBSCRIBER.email());
+	}
+
+	static Stream<RuntimeException> changesThatLostARace() {
+		return Stream.of(new SubscriptionChangedException(ID),
+				new ObjectOptimisticLockingFailureException("Subscription", ID),
+				new CannotAcquireLockException("Timeout trying to lock table"),
+				new PessimisticLockingFailureException("Deadlock detected"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("changesThatLostARace")
+	void aChangeThatLostARaceAnswers409WithTheSubscriptionAsItIsNow(RuntimeException lost) throws Exception {
+		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), any(), any(), anyString())).willThrow(lost);
+		mvc.perform(form("quantity version=4 quantity=3").header("HX-Request", "true"))
+			.andExpect(status().isConflict())
+			.andExpect(view().name(SubscriptionController.PANEL))
+			.andExpect(content().string(allOf(containsString("This subscription changed a moment ago; here it is now."),
+					containsString("name=\"version\" value=\"5\""), not(containsString("value=\"4\"")),
+					not(containsString("value=\"3\"")), not(containsString("<html")))));
+		mvc.perform(form("quantity version=4 quantity=3"))
+			.andExpect(status().isConflict())
+			.andExpect(view().name(SubscriptionController.VIEW))
+			.andExpect(content().string(allOf(containsString("This subscription changed a moment ago; here it is now."),
+					containsString("<html"))));
+	}
+
+	@Test
+	void aCancelThatLostARaceShowsTheSubscriptionAsItIsNow() throws Exception {
+		given(subscriptionActions.cancel(anyLong(), anyLong(), any(), any(), any(), anyString()))
+			.willThrow(new SubscriptionChangedException(ID));
+		mvc.perform(form("cancel version=4 reason=MOVING"))
+			.andExpect(status().isConflict())
+			.andExpect(view().name(SubscriptionController.VIEW))
+			.andExpect(content().string(containsString("This subscription changed a moment ago; here it is now.")));
 	}
 
 	@Test
