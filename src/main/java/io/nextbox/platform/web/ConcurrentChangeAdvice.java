@@ -18,12 +18,11 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Two changes to the same thing at once: the later one fails on a stale version, a row lock it waited too long for,
  * or a deadlock. Its transaction was rolled back, so nothing of it was saved: it is answered 409 saying so, never
- * 500. An htmx request gets a short message to show next to its control, any other request the 409 error page.
+ * 500. An htmx request gets a bare 409, so the target it would have replaced stays as it is and the page's script
+ * says next to the control that it changed a moment ago (see nextbox.js); any other request gets the 409 error page.
  */
 @ControllerAdvice
 class ConcurrentChangeAdvice {
-
-	static final String MESSAGE = "fragments/error :: conflict";
 
 	private static final Logger log = LoggerFactory.getLogger(ConcurrentChangeAdvice.class);
 
@@ -35,7 +34,7 @@ class ConcurrentChangeAdvice {
 				request.getRequestURI(), ex.getMessage());
 		if ("true".equals(request.getHeader("HX-Request"))) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			return new ModelAndView(MESSAGE);
+			return new ModelAndView();
 		}
 		response.sendError(HttpStatus.CONFLICT.value());
 		return new ModelAndView();
