@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.nextbox.catalog.PlanSummary;
 import io.nextbox.catalog.CatalogService;
@@ -185,7 +186,7 @@ public class ShipmentProcessor {
 	}
 
 	private boolean resume(long subscriptionId) {
-		Subscription subscription = subscriptions.findById(subscriptionId).orElseThrow();
+		Subscription subscription = subscriptions.lockById(subscriptionId).orElseThrow();
 		if (!subscription.is(SubscriptionStatus.PAUSED) || subscription.getPausedUntil() == null) {
 			return false;
 		}
@@ -200,11 +201,18 @@ public class ShipmentProcessor {
 
 	private boolean process(long shipmentId, LocalDate today) {
 		Instant now = rules.now();
+		// The subscription's lock first, as every self-service action takes it: a skip or a quantity change
+		// arriving now waits for this box instead of failing on a stale version, and the two never deadlock.
+		Optional<Long> subscriptionId = shipments.findSubscriptionIdById(shipmentId);
+		if (subscriptionId.isEmpty()) {
+			return false;
+		}
+		subscriptions.lockById(subscriptionId.get()).orElseThrow();
 		if (shipments.claimForProcessing(shipmentId, now) == 0) {
 			return false;
 		}
 		Shipment shipment = shipments.findById(shipmentId).orElseThrow();
-		Subscription subscription = subscriptions.findById(shipment.getSubscriptionId()).orElseThrow();
+		Subscription subscription = subscriptions.findById(subscriptionId.get()).orElseThrow();
 		PlanSummary plan = catalog.plan(subscription.getPlanId()).orElseThrow();
 		List<NewOrder.Line> lines = new ArrayList<>();
 		lines.add(NewOrder.Line.plan(plan.id(), subscription.getQuantity(), plan.price()));

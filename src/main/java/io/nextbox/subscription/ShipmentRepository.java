@@ -39,6 +39,9 @@ interface ShipmentRepository extends JpaRepository<Shipment, Long> {
 	 * processors racing for the same shipment, one updates a row and the other none. A failure recorded by an
 	 * earlier try is cleared with it: it rolls back with the claim if this try fails too.
 	 */
+	@Query("select s.subscriptionId from Shipment s where s.id = :id")
+	Optional<Long> findSubscriptionIdById(Long id);
+
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update Shipment s set s.status = io.nextbox.subscription.ShipmentStatus.PROCESSED, s.processedAt = :now, "
 			+ "s.failureCount = 0, s.failureReason = null, s.failedAt = null, s.retryAt = null, "

@@ -34,6 +34,11 @@ interface SubscriptionRepository extends JpaRepository<Subscription, Long> {
 			.orElseThrow(() -> new SubscriptionNotFoundException(subscriptionId));
 	}
 
+	/** A subscription with its row locked until the transaction ends, for the shipment processor. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from Subscription s where s.id = :id")
+	Optional<Subscription> lockById(Long id);
+
 	long countByStatus(SubscriptionStatus status);
 
 	List<Subscription> findByStatusAndPausedUntilLessThanEqual(SubscriptionStatus status, LocalDate date);
