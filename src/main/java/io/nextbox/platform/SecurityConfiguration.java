@@ -66,17 +66,23 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * A CSRF failure of an htmx request from someone not signed in: their session ended (it expired, or they signed
-	 * out in another tab), so its token went with it. They get the 401 an expired session gets, which the page
-	 * answers with a sign-in link; a signed-in subscriber's CSRF failure stays a 403.
+	 * A CSRF failure from someone not signed in: their session ended (it expired, or they signed out in another
+	 * tab), so its token went with it. An htmx request gets the 401 an expired session gets, which the page answers
+	 * with a sign-in link; a plain form goes to the login page, which says nothing was done. A signed-in
+	 * subscriber's CSRF failure stays a 403.
 	 */
 	private static AccessDeniedHandler signedOutIsUnauthorized() {
 		AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
 		AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 		return (request, response, denied) -> {
 			Authentication who = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
-			if (HTMX.matches(request) && denied instanceof CsrfException && !trust.isAuthenticated(who)) {
-				response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			if (denied instanceof CsrfException && !trust.isAuthenticated(who)) {
+				if (HTMX.matches(request)) {
+					response.setStatus(HttpStatus.UNAUTHORIZED.value());
+				}
+				else {
+					response.sendRedirect(request.getContextPath() + "/login?expired");
+				}
 				return;
 			}
 			forbidden.handle(request, response, denied);

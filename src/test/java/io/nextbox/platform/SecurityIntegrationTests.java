@@ -82,8 +82,15 @@ class SecurityIntegrationTests {
 
 	@Test
 	void aPostWithoutTheCsrfTokenIsRejected() throws Exception {
-		mvc.perform(post("/login").param("username", DemoLogins.subscriber(1))
-			.param("password", DemoLogins.SUBSCRIBER_PASSWORD)).andExpect(status().isForbidden());
+		Cookie refused = mvc.perform(post("/login").param("username", DemoLogins.subscriber(1))
+			.param("password", DemoLogins.SUBSCRIBER_PASSWORD))
+			.andExpect(redirectedUrl("/login?expired"))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		if (refused != null) {
+			mvc.perform(get("/portal").cookie(refused)).andExpect(redirectedUrl("/login"));
+		}
 		Cookie session = logIn(DemoLogins.subscriber(1), DemoLogins.SUBSCRIBER_PASSWORD);
 		mvc.perform(post("/logout").cookie(session)).andExpect(status().isForbidden());
 		mvc.perform(get("/portal").cookie(session)).andExpect(status().isOk());

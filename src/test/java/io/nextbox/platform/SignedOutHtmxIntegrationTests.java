@@ -63,6 +63,14 @@ class SignedOutHtmxIntegrationTests {
 	}
 
 	@Test
+	void aPlainFormWhoseSessionEndedGoesToTheLoginWhichSaysNothingWasDone() throws Exception {
+		mvc.perform(post("/portal/widgets/add").param("key", "k").param("_csrf", "a token of a session that ended"))
+			.andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/login").param("expired", ""))
+			.andExpect(content().string(containsString("Your session had ended, so nothing was done.")));
+	}
+
+	@Test
 	void aSignedInSubscribersBadTokenStaysA403() throws Exception {
 		mvc.perform(post("/portal/widgets/add").param("key", "k")
 			.header("HX-Request", "true")
