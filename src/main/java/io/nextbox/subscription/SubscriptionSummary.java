@@ -8,11 +8,21 @@ import io.nextbox.catalog.Interval;
 
 /**
  * One subscription as the portal lists it. The next box's cutoff and total (plan and add-ons) are null when no
- * box is planned.
+ * box is planned; {@code nextBoxLocked} says that cutoff has passed (the box is being packed).
+ * {@code pricePerShipment} is the plan's price times the quantity: what one delivery costs.
  */
 public record SubscriptionSummary(long id, String planName, String familyName, int quantity, Interval interval,
 		SubscriptionStatus status, LocalDate startedOn, LocalDate nextShipmentDate, LocalDate pausedUntil,
-		LocalDate cancelledOn, BigDecimal pricePerShipment, LocalDateTime nextBoxLocksAt, BigDecimal nextBoxTotal) {
+		LocalDate cancelledOn, BigDecimal pricePerShipment, LocalDateTime nextBoxLocksAt, BigDecimal nextBoxTotal,
+		boolean nextBoxLocked) {
+
+	public SubscriptionSummary(long id, String planName, String familyName, int quantity, Interval interval,
+			SubscriptionStatus status, LocalDate startedOn, LocalDate nextShipmentDate, LocalDate pausedUntil,
+			LocalDate cancelledOn, BigDecimal pricePerShipment, LocalDateTime nextBoxLocksAt,
+			BigDecimal nextBoxTotal) {
+		this(id, planName, familyName, quantity, interval, status, startedOn, nextShipmentDate, pausedUntil,
+				cancelledOn, pricePerShipment, nextBoxLocksAt, nextBoxTotal, false);
+	}
 
 	public boolean isActive() {
 		return status == SubscriptionStatus.ACTIVE;
