@@ -2,6 +2,7 @@ package io.nextbox.catalog;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,6 +163,19 @@ public class CatalogService {
 	@Transactional(readOnly = true)
 	public Map<Long, Set<Long>> planContents() {
 		return plans.findAll().stream().collect(Collectors.toMap(Plan::getId, Plan::productIds));
+	}
+
+	/** What one box of a plan holds: its products with their quantities, by product name. */
+	@Transactional(readOnly = true)
+	public List<PlanContent> contentsOf(long planId) {
+		Map<Long, Integer> items = plans.findById(planId).map(Plan::toNewPlan).map(NewPlan::items).orElse(Map.of());
+		Map<Long, ProductSummary> named = products(items.keySet());
+		return items.entrySet()
+			.stream()
+			.filter(item -> named.containsKey(item.getKey()))
+			.map(item -> new PlanContent(item.getKey(), named.get(item.getKey()).name(), item.getValue()))
+			.sorted(Comparator.comparing(PlanContent::name))
+			.toList();
 	}
 
 	/** Every plan, retired ones included, by id. */

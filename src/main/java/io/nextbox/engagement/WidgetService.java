@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,8 +34,10 @@ import io.nextbox.recommendation.RecommendationService;
 import io.nextbox.store.StoreSettingsService;
 import io.nextbox.subscription.ActionRefusedException;
 import io.nextbox.subscription.NextBoxAddOns;
+import io.nextbox.subscription.NextShipment;
 import io.nextbox.subscription.SubscriberContext;
 import io.nextbox.subscription.SubscriptionActions;
+import io.nextbox.subscription.SubscriptionDetails;
 import io.nextbox.subscription.SubscriptionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +66,8 @@ public class WidgetService {
 	private static final Logger log = LoggerFactory.getLogger(WidgetService.class);
 
 	private static final int ATTEMPTS = 3;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
 	private final RecommendationService recommendations;
 
@@ -121,6 +127,10 @@ public class WidgetService {
 			return List.of();
 		}
 		SubscriberContext context = found.get();
+		if (!context.nextShipmentOpen()) {
+			// the box is being packed: nothing can go into it, and the next one does not exist yet
+			return List.of();
+		}
 		List<Recommendation> picks = recommendWithin(context, placement);
 		if (picks.isEmpty()) {
 			return List.of();
@@ -138,7 +148,8 @@ public class WidgetService {
 				issued.add(new Claim(key, subscriberId, context.subscriptionId(), context.nextShipmentId(),
 						pick.offerId(), placement, pick.kind(), pick.productId(), pick.planId(), pick.price(), now));
 				cards.add(new Card(key, pick.kind(), pick.title(), pick.imageUrl(), pick.listPrice(), pick.price(),
-						pick.reason(), difference(pick, context), false, context.subscriptionId()));
+						pick.reason(), difference(pick, context), false, context.subscriptionId(), context.quantity(),
+						context.nextShipmentDate()));
 			}
 		}
 		transaction.executeWithoutResult(status -> {
@@ -238,19 +249,26 @@ public class WidgetService {
 		});
 	}
 
-	/** An upgrade card, to confirm: its new price per box and the difference. */
+	/**
+	 * An upgrade card, to confirm: what a delivery costs on the new plan and the difference, at the subscription's
+	 * quantity. Refused while the next box is being packed, as the change itself would be.
+	 */
 	public Card upgradeCard(long subscriberId, String key) {
 		Claim claim = claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
 		if (claim.getKind() != OfferKind.UPGRADE || claim.getStatus() != ClaimStatus.ISSUED) {
 			throw new ActionRefusedException(null, "refused.offerGone");
 		}
+		SubscriptionDetails details = subscriptions.details(subscriberId, claim.getSubscriptionId());
+		NextShipment next = details.nextShipment();
+		if (next != null && next.locked()) {
+			throw new ActionRefusedException(null, "refused.locked", DAY.format(next.shipDate()));
+		}
 		PlanSummary target = catalog.plan(claim.getTargetPlanId()).orElseThrow();
-		SubscriberContext context = subscriptions.contextOf(subscriberId).orElseThrow(ClaimNotFoundException::new);
-		PlanSummary current = catalog.plan(context.planId()).orElseThrow();
-		BigDecimal quantity = BigDecimal.valueOf(context.quantity());
-		return new Card(key, OfferKind.UPGRADE, target.name(), null, target.price().multiply(quantity),
-				claim.getUnitPrice(), null, claim.getUnitPrice().subtract(current.price().multiply(quantity)), false,
-				claim.getSubscriptionId());
+		int quantity = details.subscription().quantity();
+		return new Card(key, OfferKind.UPGRADE, target.name(), null,
+				target.price().multiply(BigDecimal.valueOf(quantity)), claim.getUnitPrice(), null,
+				claim.getUnitPrice().subtract(details.subscription().pricePerShipment()), false,
+				claim.getSubscriptionId(), quantity, next == null ? null : next.shipDate());
 	}
 
 	/** Moves the subscription up to the card's plan from its next box not yet past its cutoff. */

@@ -1,17 +1,23 @@
 package io.nextbox.subscription;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.PlanSummary;
+import io.nextbox.catalog.ProductSummary;
+import io.nextbox.store.StoreSettings;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adding an add-on to a subscription's next box and taking it out again, until the box's cutoff. The caller's
- * transaction decides: the widget claims its key and adds the line in one. Like every action on a subscription,
- * each locks the subscription's row first, so a line never lands in a box that a skip is moving on.
+ * Adding an add-on to a subscription's next box, changing its quantity and taking it out again, until the box's
+ * cutoff. The caller's transaction decides: the widget claims its key and adds the line in one. Like every action
+ * on a subscription, each locks the subscription's row first, so a line never lands in a box that a skip is moving
+ * on. Every removal publishes {@link AddOnRemoved} in the same transaction, so the widget frees the claim that made
+ * the line.
  */
 @Service
 public class NextBoxAddOns {
@@ -29,13 +35,19 @@ public class NextBoxAddOns {
 
 	private final CatalogService catalog;
 
+	private final TimelineRepository timeline;
+
+	private final ApplicationEventPublisher events;
+
 	NextBoxAddOns(SubscriptionRepository subscriptions, ShipmentRepository shipments, ShipmentBook book,
-			ShipmentRules rules, CatalogService catalog) {
+			ShipmentRules rules, CatalogService catalog, TimelineRepository timeline, ApplicationEventPublisher events) {
 		this.subscriptions = subscriptions;
 		this.shipments = shipments;
 		this.book = book;
 		this.rules = rules;
 		this.catalog = catalog;
+		this.timeline = timeline;
+		this.events = events;
 	}
 
 	/** What the box looks like after a change: for the total shown elsewhere on the page. */
@@ -55,9 +67,7 @@ public class NextBoxAddOns {
 		}
 		Shipment box = book.open(subscription)
 			.orElseThrow(() -> new ActionRefusedException(null, "refused.noNextShipment"));
-		if (rules.isLocked(box)) {
-			throw new ActionRefusedException(null, "refused.locked", SubscriptionActions.day(box.getShipDate()));
-		}
+		requireBeforeCutoff(box);
 		if (box.holds(productId)) {
 			throw new ActionRefusedException(null, "refused.alreadyInBox");
 		}
@@ -69,25 +79,105 @@ public class NextBoxAddOns {
 		return new BoxChange(subscriptionId, box.getId(), line.getId(), total(subscription, box));
 	}
 
-	/** Takes an add-on line out of its box again, until the cutoff. */
+	/** Takes an add-on line out of its box again, until the cutoff: the widget's undo. */
 	@Transactional
 	public BoxChange remove(long subscriberId, long subscriptionId, long lineId) {
 		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
 		Shipment box = book.open(subscription)
-			.filter(open -> open.getLines().stream().anyMatch(line -> line.getId() == lineId))
+			.filter(open -> open.line(lineId).isPresent())
 			.orElseThrow(() -> new ActionRefusedException(null, "refused.notInBox"));
+		requireBeforeCutoff(box);
+		take(subscriberId, subscription, box, box.line(lineId).orElseThrow());
+		return new BoxChange(subscriptionId, box.getId(), null, total(subscription, box));
+	}
+
+	/**
+	 * Takes an add-on line out of the next box from the next-box page, until the cutoff, and records it in the
+	 * timeline. Once only: a line already taken out (a double click, a second tab) changes nothing and answers
+	 * as its removal did.
+	 */
+	@Transactional
+	public Outcome removeLine(long subscriberId, long subscriptionId, long lineId, String actor) {
+		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
+		Optional<Shipment> open = book.open(subscription);
+		Optional<ShipmentLine> found = open.flatMap(box -> box.line(lineId));
+		if (found.isEmpty()) {
+			return lastChange(subscriptionId, TimelineKind.ADD_ON_REMOVED, lineId)
+				.map(values -> new Outcome("outcome.addOnRemoved", values[0], values[1]))
+				.orElseThrow(() -> new ActionRefusedException(null, "refused.notInBox"));
+		}
+		Shipment box = open.get();
+		requireBeforeCutoff(box);
+		String name = productName(found.get());
+		String day = SubscriptionActions.day(box.getShipDate());
+		record(subscription, actor, TimelineKind.ADD_ON_REMOVED, name, day, lineId);
+		take(subscriberId, subscription, box, found.get());
+		return new Outcome("outcome.addOnRemoved", name, day);
+	}
+
+	/**
+	 * Changes how many of an add-on the next box holds, at the price locked when it was added. Offered when the
+	 * store lets subscribers change quantities, within its largest quantity; the same quantity again changes
+	 * nothing and answers the same.
+	 */
+	@Transactional
+	public Outcome changeLineQuantity(long subscriberId, long subscriptionId, long lineId, Integer quantity,
+			String actor) {
+		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
+		StoreSettings settings = rules.settings();
+		if (!settings.portalActions().changeQuantity()) {
+			throw new ActionNotOfferedException("changeQuantity");
+		}
+		Shipment box = book.open(subscription)
+			.filter(open -> open.line(lineId).isPresent())
+			.orElseThrow(() -> new ActionRefusedException(null, "refused.notInBox"));
+		requireBeforeCutoff(box);
+		if (quantity == null || quantity < 1 || quantity > settings.maxQuantity()) {
+			throw new ActionRefusedException("quantity", "refused.quantityRange", 1, settings.maxQuantity());
+		}
+		ShipmentLine line = box.line(lineId).orElseThrow();
+		String name = productName(line);
+		int before = line.getQuantity();
+		if (before != quantity) {
+			line.changeQuantity(quantity);
+			record(subscription, actor, TimelineKind.ADD_ON_QUANTITY_CHANGED, name, before, quantity, lineId);
+		}
+		return new Outcome("outcome.addOnQuantityChanged", quantity, name);
+	}
+
+	private void take(long subscriberId, Subscription subscription, Shipment box, ShipmentLine line) {
+		box.removeLine(line.getId());
+		shipments.flush();
+		events.publishEvent(new AddOnRemoved(subscriberId, subscription.getId(), box.getId(), line.getId(),
+				line.getProductId(), line.getOfferId(), line.getClaimKey(), line.getUnitPrice(), rules.now()));
+	}
+
+	private void requireBeforeCutoff(Shipment box) {
 		if (rules.isLocked(box)) {
 			throw new ActionRefusedException(null, "refused.locked", SubscriptionActions.day(box.getShipDate()));
 		}
-		box.removeLine(lineId);
-		shipments.flush();
-		return new BoxChange(subscriptionId, box.getId(), null, total(subscription, box));
+	}
+
+	private Optional<String[]> lastChange(long subscriptionId, TimelineKind kind, long lineId) {
+		return timeline
+			.findFirstBySubscriptionIdAndKindAndDetailEndingWithOrderByIdDesc(subscriptionId, kind.name(),
+					TimelineEntry.SEPARATOR + lineId)
+			.map(TimelineEntry::values);
+	}
+
+	private String productName(ShipmentLine line) {
+		ProductSummary product = catalog.products(List.of(line.getProductId())).get(line.getProductId());
+		return product == null ? "" : product.name();
+	}
+
+	private void record(Subscription subscription, String actor, TimelineKind kind, Object... values) {
+		timeline.save(new TimelineEntry(subscription.getId(), rules.now(), actor, kind, values));
 	}
 
 	/** The next box's total (plan and add-ons), when the subscription has one. */
 	@Transactional(readOnly = true)
 	public Optional<BigDecimal> nextBoxTotal(long subscriberId, long subscriptionId) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
+		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
 		return book.open(subscription).map(box -> total(subscription, box));
 	}
 

@@ -6,12 +6,29 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** The next box of a subscription: its lines, total, ship date and cutoff. */
-public record NextShipment(long id, long subscriptionId, LocalDate shipDate, LocalDateTime locksAt, boolean locked,
-		LocalDate reopensOn, List<Line> lines, BigDecimal total) {
+import io.nextbox.catalog.PlanContent;
 
+/**
+ * The next box of a subscription: its lines, total, ship date and cutoff, and what one box of its plan holds
+ * ({@code planContents}, per box: times the subscription's quantity for a delivery).
+ */
+public record NextShipment(long id, long subscriptionId, LocalDate shipDate, LocalDateTime locksAt, boolean locked,
+		LocalDate reopensOn, List<Line> lines, BigDecimal total, List<PlanContent> planContents) {
+
+	public NextShipment(long id, long subscriptionId, LocalDate shipDate, LocalDateTime locksAt, boolean locked,
+			LocalDate reopensOn, List<Line> lines, BigDecimal total) {
+		this(id, subscriptionId, shipDate, locksAt, locked, reopensOn, lines, total, List.of());
+	}
+
+	/** A line of the box: the plan's ({@code plan}, no {@code lineId}) or an add-on's. */
 	public record Line(boolean plan, Long productId, String name, int quantity, BigDecimal unitPrice,
-			BigDecimal amount) {
+			BigDecimal amount, Long lineId) {
+
+		public Line(boolean plan, Long productId, String name, int quantity, BigDecimal unitPrice,
+				BigDecimal amount) {
+			this(plan, productId, name, quantity, unitPrice, amount, null);
+		}
+
 	}
 
 	public List<Line> addOns() {

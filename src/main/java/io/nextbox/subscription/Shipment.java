@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -143,6 +144,10 @@ class Shipment {
 	ShipmentLine addLine(ShipmentLine line) {
 		lines.add(line);
 		return line;
+	}
+
+	Optional<ShipmentLine> line(long lineId) {
+		return lines.stream().filter(line -> line.getId() != null && line.getId() == lineId).findFirst();
 	}
 
 	boolean removeLine(long lineId) {

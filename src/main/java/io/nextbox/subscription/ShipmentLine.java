@@ -76,6 +76,14 @@ class ShipmentLine {
 		return unitPrice;
 	}
 
+	void changeQuantity(int quantity) {
+		this.quantity = quantity;
+	}
+
+	String getClaimKey() {
+		return claimKey;
+	}
+
 	BigDecimal amount() {
 		return unitPrice.multiply(BigDecimal.valueOf(quantity));
 	}

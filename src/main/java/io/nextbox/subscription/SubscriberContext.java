@@ -5,8 +5,22 @@ import java.util.Set;
 
 /**
  * What the recommender needs to know of a subscriber's live subscription: the plan it is on, since when, and
- * which products the next box already holds (as add-ons).
+ * which products the next box already holds (as add-ons). {@code nextShipmentLocked} says the next box is past its
+ * cutoff: being packed, nothing can go into it any more.
  */
 public record SubscriberContext(long subscriberId, long subscriptionId, long planId, int quantity,
-		LocalDate startedOn, Long nextShipmentId, LocalDate nextShipmentDate, Set<Long> addOnsInNextShipment) {
+		LocalDate startedOn, Long nextShipmentId, LocalDate nextShipmentDate, Set<Long> addOnsInNextShipment,
+		boolean nextShipmentLocked) {
+
+	public SubscriberContext(long subscriberId, long subscriptionId, long planId, int quantity, LocalDate startedOn,
+			Long nextShipmentId, LocalDate nextShipmentDate, Set<Long> addOnsInNextShipment) {
+		this(subscriberId, subscriptionId, planId, quantity, startedOn, nextShipmentId, nextShipmentDate,
+				addOnsInNextShipment, false);
+	}
+
+	/** Whether offers can go into the next box now: there is one, and its cutoff is still ahead. */
+	public boolean nextShipmentOpen() {
+		return nextShipmentId != null && !nextShipmentLocked;
+	}
+
 }

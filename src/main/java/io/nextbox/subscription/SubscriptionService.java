@@ -80,26 +80,34 @@ public class SubscriptionService {
 					.toList());
 	}
 
-	/** The subscriber's first active subscription, as the recommender sees it; empty when none is active. */
+	/**
+	 * The subscriber's live subscription as the recommender sees it: the first active one whose next box is still
+	 * open for changes, else the first active one (its box being packed, {@link SubscriberContext#nextShipmentLocked()});
+	 * empty when none is active.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<SubscriberContext> contextOf(long subscriberId) {
-		return subscriptions.findBySubscriberIdOrderByStartedOnDesc(subscriberId)
+		List<SubscriberContext> active = subscriptions.findBySubscriberIdOrderByStartedOnDesc(subscriberId)
 			.stream()
 			.filter(subscription -> subscription.is(SubscriptionStatus.ACTIVE))
-			.findFirst()
-			.map(subscription -> {
-				Optional<Shipment> open = book.open(subscription);
-				return new SubscriberContext(subscriberId, subscription.getId(), subscription.getPlanId(),
-						subscription.getQuantity(), subscription.getStartedOn(), open.map(Shipment::getId).orElse(null),
-						open.map(Shipment::getShipDate).orElse(null),
-						open.map(shipment -> shipment.getLines()
-							.stream()
-							.map(ShipmentLine::getProductId)
-							.collect(Collectors.toUnmodifiableSet()))
-							.orElse(Set.of()));
-			});
+			.map(subscription -> context(subscriberId, subscription))
+			.toList();
+		return active.stream().filter(SubscriberContext::nextShipmentOpen).findFirst()
+			.or(() -> active.stream().findFirst());
 	}
 
+	private SubscriberContext context(long subscriberId, Subscription subscription) {
+		Optional<Shipment> open = book.open(subscription);
+		return new SubscriberContext(subscriberId, subscription.getId(), subscription.getPlanId(),
+				subscription.getQuantity(), subscription.getStartedOn(), open.map(Shipment::getId).orElse(null),
+				open.map(Shipment::getShipDate).orElse(null),
+				open.map(shipment -> shipment.getLines()
+					.stream()
+					.map(ShipmentLine::getProductId)
+					.collect(Collectors.toUnmodifiableSet()))
+					.orElse(Set.of()),
+				open.map(rules::isLocked).orElse(false));
+	}
 
 	private NextShipment toNextShipment(Subscription subscription, PlanSummary plan, Shipment shipment) {
 		Map<Long, ProductSummary> products = catalog
@@ -107,17 +115,17 @@ public class SubscriptionService {
 		List<NextShipment.Line> lines = new ArrayList<>();
 		BigDecimal quantity = BigDecimal.valueOf(subscription.getQuantity());
 		lines.add(new NextShipment.Line(true, null, plan.name(), subscription.getQuantity(), plan.price(),
-				plan.price().multiply(quantity)));
+				plan.price().multiply(quantity), null));
 		for (ShipmentLine line : shipment.getLines()) {
 			ProductSummary product = products.get(line.getProductId());
 			lines.add(new NextShipment.Line(false, line.getProductId(), product == null ? "" : product.name(),
-					line.getQuantity(), line.getUnitPrice(), line.amount()));
+					line.getQuantity(), line.getUnitPrice(), line.amount(), line.getId()));
 		}
 		BigDecimal total = lines.stream().map(NextShipment.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		Cutoff cutoff = rules.cutoff();
 		return new NextShipment(shipment.getId(), subscription.getId(), shipment.getShipDate(),
 				LocalDateTime.ofInstant(cutoff.locksAt(shipment.getShipDate()), cutoff.zone()), cutoff.isLocked(shipment.getShipDate(), rules.now()),
-				shipment.getShipDate(), List.copyOf(lines), total);
+				shipment.getShipDate(), List.copyOf(lines), total, catalog.contentsOf(plan.id()));
 	}
 
 	/** A subscriber's subscriptions, live ones first, each with its plan; two queries whatever the count. */
@@ -194,7 +202,8 @@ public class SubscriptionService {
 		return new SubscriptionSummary(subscription.getId(), plan.name(), plan.familyName(),
 				subscription.getQuantity(), subscription.getInterval(), subscription.getStatus(),
 				subscription.getStartedOn(), subscription.getNextShipmentDate(), subscription.getPausedUntil(),
-				subscription.getCancelledOn(), price, locksAt, total, subscription.getVersion());
+				subscription.getCancelledOn(), price, locksAt, total, openBox != null && rules.isLocked(openBox),
+				subscription.getVersion());
 	}
 
 }

@@ -55,6 +55,11 @@ class TimelineEntry {
 		this.detail = text.length() > 500 ? text.substring(0, 500) : text.toString();
 	}
 
+	/** The values recorded, in order. */
+	String[] values() {
+		return detail.isEmpty() ? new String[0] : detail.split("\\" + SEPARATOR, -1);
+	}
+
 	SubscriptionDetails.TimelineItem toItem(ZoneId zone) {
 		return new SubscriptionDetails.TimelineItem(LocalDateTime.ofInstant(occurredAt, zone), actor, kind,
 				detail.isEmpty() ? new String[0] : detail.split("\\" + SEPARATOR, -1));

@@ -263,7 +263,8 @@ class WidgetIntegrationTests {
 			settings.update(new StoreSettings(original.storeName(), original.currency(), original.cutoffHours(),
 					original.rescheduleWindowDays(), original.minQuantity(), original.maxQuantity(), 50,
 					original.portalActions()));
-			long heldOut = jdbc.queryForList("select subscriber_id from subscription where status = 'ACTIVE'", Long.class)
+			long heldOut = jdbc.queryForList("select subscriber_id from subscription where status = 'ACTIVE' "
+					+ "and next_shipment_date >= ?", Long.class, LocalDate.now().plusDays(5))
 				.stream()
 				.filter(id -> Holdout.isHeldOut(id, 50))
 				.findFirst()
@@ -302,7 +303,7 @@ class WidgetIntegrationTests {
 		assertThat(upgrade.difference()).isEqualByComparingTo("10.00");
 
 		mvc.perform(get("/portal/widgets/upgrade").param("key", upgrade.key()).header("HX-Request", "true").with(as()))
-			.andExpect(content().string(allOf(containsString("$10.00 more per box"), containsString("Confirm change"))));
+			.andExpect(content().string(allOf(containsString("$10.00 more per delivery"), containsString("Confirm change"))));
 		assertThat(planSku()).isEqualTo("PLAN-TEA-3");
 		mvc.perform(post("/portal/widgets/upgrade").param("key", upgrade.key()).with(as()).with(csrf()))
 			.andExpect(redirectedUrl("/portal"));

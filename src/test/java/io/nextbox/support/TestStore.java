@@ -30,7 +30,7 @@ public final class TestStore {
 		LocalDate next = LocalDate.now().plusDays(10);
 		SubscriptionSummary summary = new SubscriptionSummary(id, "Filter Coffee 250 g", "Filter Coffee", 1,
 				Interval.weeks(2), SubscriptionStatus.ACTIVE, LocalDate.now().minusMonths(8), next, null, null,
-				new BigDecimal("15.00"), next.minusDays(2).atStartOfDay(), new BigDecimal("15.00"), 5);
+				new BigDecimal("15.00"), next.minusDays(2).atStartOfDay(), new BigDecimal("15.00"), false, 5);
 		NextShipment shipment = new NextShipment(99, id, next, next.minusDays(2).atStartOfDay(), false, next,
 				List.of(new NextShipment.Line(true, null, "Filter Coffee 250 g", 1, new BigDecimal("15.00"),
 						new BigDecimal("15.00"))),

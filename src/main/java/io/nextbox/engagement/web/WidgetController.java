@@ -39,6 +39,9 @@ class WidgetController {
 
 	static final String UPGRADE = "engagement/upgrade";
 
+	/** The htmx event a page hears when an add-on went into the next box or out of it. */
+	static final String BOX_CHANGED = "boxChanged";
+
 	private final WidgetService widgets;
 
 	private final MessageSource messages;
@@ -64,6 +67,7 @@ class WidgetController {
 			HttpServletResponse response) {
 		try {
 			BoxUpdate update = widgets.accept(user.subscriberId(), key);
+			boxChanged(htmx, response);
 			return answer(update, message("widget.added", update.card().title()), back, htmx, model, flash);
 		}
 		catch (ActionRefusedException refusal) {
@@ -77,6 +81,7 @@ class WidgetController {
 			HttpServletResponse response) {
 		try {
 			BoxUpdate update = widgets.undo(user.subscriberId(), key);
+			boxChanged(htmx, response);
 			return answer(update, message("widget.undone", update.card().title()), back, htmx, model, flash);
 		}
 		catch (ActionRefusedException refusal) {
@@ -151,6 +156,13 @@ class WidgetController {
 		}
 		flash.addFlashAttribute("error", error);
 		return "redirect:" + safe(back);
+	}
+
+	/** Tells the page that the next box changed: the next-box page shows its lines again, with the new one. */
+	private static void boxChanged(HtmxRequest htmx, HttpServletResponse response) {
+		if (htmx.isHtmxRequest()) {
+			response.setHeader("HX-Trigger", BOX_CHANGED);
+		}
 	}
 
 	/** Only paths of the portal itself: a crafted {@code back} never sends anyone elsewhere. */

@@ -209,7 +209,7 @@ class SubscriptionActionsWebTests {
 
 		mvc.perform(get(path(owned, "plan")).param("planId", String.valueOf(other)).with(as(owned)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Difference per box"), containsString("Confirm change"))));
+			.andExpect(content().string(allOf(containsString("Difference per delivery"), containsString("Confirm change"))));
 		assertThat(planId(owned)).isEqualTo(current);
 
 		action(owned, "plan", "planId", String.valueOf(other)).andExpect(status().isFound());
