@@ -1,6 +1,13 @@
 package io.nextbox.offer;
 
+import java.math.BigDecimal;
+import java.util.Set;
+
+import io.nextbox.catalog.CatalogService;
+import io.nextbox.catalog.NewProduct;
+import io.nextbox.catalog.ProductCategory;
 import io.nextbox.support.NextboxIntegrationTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +36,12 @@ class OfferTargetIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private CatalogService catalog;
+
+	@Autowired
+	private OfferService offers;
 
 	@ParameterizedTest(name = "{0} {1}={2}")
 	@CsvSource(delimiter = '|', value = {
@@ -60,6 +73,23 @@ class OfferTargetIntegrationTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString(message)));
 		assertThat(fingerprint(existing)).isEqualTo(before);
+	}
+
+	@Test
+	@WithUserDetails("merchant@nextbox.test")
+	void aCopyOfAnOfferWhoseProductWasRetiredIsTheFormWithTheReason() throws Exception {
+		long product = catalog.createProduct(new NewProduct("RETIRED-COPY", "Soon retired mug", "", "",
+				ProductCategory.GEAR, new BigDecimal("9.00"), true, true));
+		long offer = offers.create(new OfferDraft("Mug for everyone", OfferKind.ADD_ON, product, null, DiscountType.NONE,
+				null, Set.of(Placement.CANCEL_FLOW), Set.of(), Set.of(), 1000, 0, true, null, null, 0));
+		catalog.retireProduct(product);
+		long count = count();
+
+		mvc.perform(post("/admin/offers/" + offer + "/duplicate").with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("Soon retired mug is retired and cannot be offered."),
+					containsString("Mug for everyone (copy)"))));
+		assertThat(count()).isEqualTo(count);
 	}
 
 	private MockHttpServletRequestBuilder offer(MockHttpServletRequestBuilder request, String kind, String field) {
