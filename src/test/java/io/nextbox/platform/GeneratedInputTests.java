@@ -74,12 +74,22 @@ class GeneratedInputTests {
 
 	private static final TestContextManager SPRING = new TestContextManager(GeneratedInputTests.class);
 
-	/** Tables a form can change: every row of them is in the fingerprint. */
-	private static final List<String> SMALL_TABLES = List.of("store_settings", "plan_family", "product", "plan",
-			"plan_item", "subscription", "shipment", "shipment_line", "offer", "offer_placement", "offer_target_plan",
-			"offer_target_family", "offer_claim");
+	/** What a merchant's form can change: every row of these is in the fingerprint. */
+	private static final List<String> STORE_TABLES = List.of("store_settings", "plan_family", "product", "plan",
+			"plan_item", "offer", "offer_placement", "offer_target_plan", "offer_target_family");
 
-	/** Tables only ever added to: their size and newest id are in the fingerprint. */
+	/**
+	 * What a subscriber's form can change, in the rows of this test's subscribers ({@code ?} is the subscriber).
+	 * Everything else a subscriber could touch is someone else's, and that is refused before any query.
+	 */
+	private static final List<String> SUBSCRIBER_ROWS = List.of(
+			"select * from subscription where subscriber_id = ?",
+			"select * from shipment where subscription_id in (select id from subscription where subscriber_id = ?)",
+			"select l.* from shipment_line l join shipment s on s.id = l.shipment_id "
+					+ "where s.subscription_id in (select id from subscription where subscriber_id = ?)",
+			"select * from offer_claim where subscriber_id = ?");
+
+	/** Tables only ever added to: their size is in the fingerprint. */
 	private static final List<String> GROWING_TABLES = List.of("account", "subscriber", "subscription_event",
 			"orders", "order_line", "offer_event", "history_import");
 
@@ -91,8 +101,6 @@ class GeneratedInputTests {
 	private static final AtomicLong FINGERPRINT_NANOS = new AtomicLong();
 
 	private static final AtomicLong REQUEST_NANOS = new AtomicLong();
-
-	private static final Map<String, AtomicLong> BY_FORM = new TreeMap<>();
 
 	private static final Map<Integer, AtomicInteger> STATUSES = new TreeMap<>();
 
@@ -148,7 +156,6 @@ class GeneratedInputTests {
 		System.out.printf("Generated input: %d submissions, answers by status: %s; %d ms in requests, %d ms reading "
 				+ "the database's fingerprint before them%n", TRIES.get(), STATUSES, REQUEST_NANOS.get() / 1_000_000,
 				FINGERPRINT_NANOS.get() / 1_000_000);
-		System.out.println("ms by form: " + BY_FORM);
 	}
 
 	/** What a try created or switched on goes back, so that other tests find the demo store as it was. */
@@ -186,10 +193,6 @@ class GeneratedInputTests {
 		int status = result.getResponse().getStatus();
 		FINGERPRINT_NANOS.addAndGet(sent - start);
 		REQUEST_NANOS.addAndGet(System.nanoTime() - sent);
-		synchronized (STATUSES) {
-			BY_FORM.computeIfAbsent((submission.form.get ? "GET " : "POST ") + submission.form.path, f -> new AtomicLong())
-				.addAndGet((System.nanoTime() - sent) / 1_000_000);
-		}
 		TRIES.incrementAndGet();
 		synchronized (STATUSES) {
 			STATUSES.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
@@ -465,17 +468,13 @@ class GeneratedInputTests {
 
 	private String fingerprint() {
 		StringBuilder print = new StringBuilder();
-		for (String table : SMALL_TABLES) {
-			long[] sum = new long[2];
-			fixture.jdbc.query("select * from " + table, row -> {
-				StringBuilder values = new StringBuilder();
-				for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
-					values.append(row.getString(i)).append('|');
-				}
-				sum[0]++;
-				sum[1] += values.toString().hashCode();
-			});
-			print.append(table).append(':').append(sum[0]).append('/').append(sum[1]).append(' ');
+		for (String table : STORE_TABLES) {
+			print.append(table).append(':').append(rows("select * from " + table)).append(' ');
+		}
+		for (Owned owned : List.of(fixture.subscriber, fixture.other, fixture.shopper)) {
+			for (String query : SUBSCRIBER_ROWS) {
+				print.append(rows(query, owned.subscriberId())).append(' ');
+			}
 		}
 		for (String table : GROWING_TABLES) {
 			print.append(table)
@@ -484,6 +483,20 @@ class GeneratedInputTests {
 				.append(' ');
 		}
 		return print.toString();
+	}
+
+	/** How many rows, and a hash of their values that does not depend on their order. */
+	private String rows(String query, Object... arguments) {
+		long[] sum = new long[2];
+		fixture.jdbc.query(query, row -> {
+			StringBuilder values = new StringBuilder();
+			for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+				values.append(row.getString(i)).append('|');
+			}
+			sum[0]++;
+			sum[1] += values.toString().hashCode();
+		}, arguments);
+		return sum[0] + "/" + sum[1];
 	}
 
 }
