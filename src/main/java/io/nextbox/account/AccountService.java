@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 import java.util.Locale;
 
 import io.nextbox.shared.BatchInsert;
+import io.nextbox.shared.Like;
+import io.nextbox.shared.Paging;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -123,11 +124,11 @@ public class AccountService {
 		return chunks;
 	}
 
-	/** Subscribers whose email contains {@code query}, by email, a page at a time. */
+	/** Subscribers whose email contains {@code query} (literally), by email, a page at a time. */
 	@Transactional(readOnly = true)
 	public Page<SubscriberSummary> searchSubscribers(String query, int page, int size) {
-		String like = "%" + normalizeEmail(query) + "%";
-		return subscribers.findByEmailLike(like, PageRequest.of(Math.max(0, page), size, Sort.by("email")))
+		String like = Like.containing(normalizeEmail(query));
+		return Paging.pageOrLast(page, size, Sort.by("email"), pageable -> subscribers.findByEmailLike(like, pageable))
 			.map(AccountService::summary);
 	}
 

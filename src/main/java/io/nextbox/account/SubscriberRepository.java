@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface SubscriberRepository extends JpaRepository<Subscriber, Long> {
 
@@ -16,6 +17,8 @@ interface SubscriberRepository extends JpaRepository<Subscriber, Long> {
 
 	List<Subscriber> findByEmailIn(Collection<String> emails);
 
+	/** {@code pattern} is a pattern made by {@link io.nextbox.shared.Like}. */
+	@Query("select s from Subscriber s where s.email like :pattern escape '\\'")
 	Page<Subscriber> findByEmailLike(String pattern, Pageable pageable);
 
 }

@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.nextbox.shared.Like;
+import io.nextbox.shared.Paging;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,11 +74,11 @@ public class CatalogService {
 		});
 	}
 
-	/** Products whose name or SKU contains {@code query}, by name, a page at a time. */
+	/** Products whose name or SKU contains {@code query} (literally), by name, a page at a time. */
 	@Transactional(readOnly = true)
 	public Page<ProductSummary> searchProducts(String query, int page, int size) {
-		String like = "%" + (query == null ? "" : query.trim().toLowerCase(Locale.ROOT)) + "%";
-		return products.search(like, PageRequest.of(Math.max(0, page), size, Sort.by("name")))
+		String like = Like.containing(query == null ? "" : query.trim().toLowerCase(Locale.ROOT));
+		return Paging.pageOrLast(page, size, Sort.by("name"), pageable -> products.search(like, pageable))
 			.map(Product::toSummary);
 	}
 

@@ -13,7 +13,8 @@ interface ProductRepository extends JpaRepository<Product, Long> {
 
 	boolean existsBySku(String sku);
 
-	@Query("select p from Product p where lower(p.name) like :query or lower(p.sku) like :query")
+	/** {@code query} is a pattern made by {@link io.nextbox.shared.Like}. */
+	@Query("select p from Product p where lower(p.name) like :query escape '\\' or lower(p.sku) like :query escape '\\'")
 	Page<Product> search(String query, Pageable pageable);
 
 }

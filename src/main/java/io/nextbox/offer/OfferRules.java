@@ -5,14 +5,15 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.nextbox.catalog.PlanSummary;
 import io.nextbox.catalog.ProductSummary;
 
 /**
  * The rules a merchant's offer must keep, each with the message that explains it. An impossible offer (an
- * upgrade to a lower tier, a discount above the price, an end before the start, a retired product) is never
- * saved. Pure, so a table test reaches every rule.
+ * upgrade to a lower tier, a discount above the price, an end before the start, a retired product, a plan or
+ * family that does not exist) is never saved. Pure, so a table test reaches every rule.
  */
 final class OfferRules {
 
@@ -23,9 +24,19 @@ final class OfferRules {
 	private OfferRules() {
 	}
 
+	/**
+	 * {@code plans} holds at least the target plan and every targeted plan that exists, {@code families} every plan
+	 * family of the store.
+	 */
 	static List<OfferProblem> check(OfferDraft draft, Map<Long, ProductSummary> products,
-			Map<Long, PlanSummary> plans) {
+			Map<Long, PlanSummary> plans, Set<Long> families) {
 		List<OfferProblem> problems = new ArrayList<>();
+		if (draft.targetPlanIds().stream().anyMatch(id -> id == null || !plans.containsKey(id))) {
+			problems.add(OfferProblem.of("targetPlanIds", "offer.targetPlans.unknown"));
+		}
+		if (draft.targetFamilyIds().stream().anyMatch(id -> id == null || !families.contains(id))) {
+			problems.add(OfferProblem.of("targetFamilyIds", "offer.targetFamilies.unknown"));
+		}
 		if (draft.name() == null || draft.name().isBlank()) {
 			problems.add(OfferProblem.of("name", "offer.name.required"));
 		}
@@ -62,14 +73,14 @@ final class OfferRules {
 			else {
 				price = target.price();
 				for (Long planId : draft.targetPlanIds()) {
-					PlanSummary from = plans.get(planId);
-					if (from == null || from.familyId() != target.familyId() || from.tier() >= target.tier()) {
+					PlanSummary from = planId == null ? null : plans.get(planId);
+					if (from != null && (from.familyId() != target.familyId() || from.tier() >= target.tier())) {
 						problems.add(OfferProblem.of("targetPlanIds", "offer.target.notUpgrade", target.name()));
 						break;
 					}
 				}
 				for (Long familyId : draft.targetFamilyIds()) {
-					if (familyId != target.familyId()) {
+					if (familyId != null && familyId != target.familyId()) {
 						problems.add(OfferProblem.of("targetFamilyIds", "offer.target.otherFamily", target.familyName()));
 						break;
 					}

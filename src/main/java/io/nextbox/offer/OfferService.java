@@ -117,20 +117,30 @@ public class OfferService {
 		offer.changeStatus(status);
 	}
 
-	/** A copy of an offer, as a new draft. */
+	/**
+	 * A copy of an offer, as a new draft; refused ({@link InvalidOfferException}) when the offer no longer holds, say
+	 * its product was retired since: {@link #copyOf} then gives the copy to correct.
+	 */
 	@Transactional
 	public long duplicate(long id) {
+		return create(copyOf(id));
+	}
+
+	/** What a copy of an offer would be, named as a copy. */
+	@Transactional(readOnly = true)
+	public OfferDraft copyOf(long id) {
 		OfferDraft draft = offers.findById(id).orElseThrow(() -> new OfferNotFoundException(id)).toDraft();
 		String name = draft.name().length() > OfferRules.MAX_NAME - 7 ? draft.name().substring(0, OfferRules.MAX_NAME - 7)
 				: draft.name();
-		return create(new OfferDraft(name + " (copy)", draft.kind(), draft.productId(), draft.targetPlanId(),
+		return new OfferDraft(name + " (copy)", draft.kind(), draft.productId(), draft.targetPlanId(),
 				draft.discountType(), draft.discountValue(), draft.placements(), draft.targetPlanIds(),
 				draft.targetFamilyIds(), draft.minOrders(), draft.minTenureDays(), draft.excludeExisting(),
-				draft.startsOn(), draft.endsOn(), draft.priority()));
+				draft.startsOn(), draft.endsOn(), draft.priority());
 	}
 
 	private NewOffer checked(OfferDraft draft, OfferStatus status) {
 		Set<Long> planIds = new HashSet<>(draft.targetPlanIds() == null ? Set.of() : draft.targetPlanIds());
+		planIds.remove(null);
 		if (draft.targetPlanId() != null) {
 			planIds.add(draft.targetPlanId());
 		}
@@ -141,7 +151,7 @@ public class OfferService {
 				draft.minTenureDays(), draft.excludeExisting(), draft.startsOn(), draft.endsOn(), draft.priority());
 		List<OfferProblem> problems = OfferRules.check(complete,
 				draft.productId() == null ? Map.of() : catalog.products(List.of(draft.productId())),
-				catalog.plans(planIds));
+				catalog.plans(planIds), catalog.families().keySet());
 		if (!problems.isEmpty()) {
 			throw new InvalidOfferException(problems);
 		}

@@ -17,9 +17,10 @@ import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.PlanSummary;
 import io.nextbox.catalog.ProductSummary;
 import io.nextbox.shared.BatchInsert;
+import io.nextbox.shared.Paging;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,10 +98,14 @@ public class OrderHistory {
 		return orderIds;
 	}
 
-	/** A page of the subscriber's orders with their lines, newest first: two queries, whatever the page size. */
+	/**
+	 * A page of the subscriber's orders with their lines, newest first: two queries, whatever the page size. A page
+	 * past the end is the last page.
+	 */
 	@Transactional(readOnly = true)
 	public OrderPage ordersOf(long subscriberId, int page, int size) {
-		Page<Long> ids = orders.findIdsBySubscriberId(subscriberId, PageRequest.of(Math.max(page, 0), size));
+		Page<Long> ids = Paging.pageOrLast(page, size, Sort.unsorted(),
+				pageable -> orders.findIdsBySubscriberId(subscriberId, pageable));
 		List<Order> found = ids.isEmpty() ? List.of() : orders.findWithLinesByIdIn(ids.getContent());
 		return new OrderPage(views(found), ids.getNumber(), ids.getTotalPages(), ids.getTotalElements());
 	}

@@ -46,6 +46,16 @@ class OfferRulesTests {
 						"offer.target.notUpgrade"),
 				Arguments.of("an upgrade across families", upgrade(11L, Set.of(20L)), "targetPlanIds",
 						"offer.target.notUpgrade"),
+				Arguments.of("a targeted plan that does not exist", targeting(addOn(1L), Set.of(99L), Set.of()),
+						"targetPlanIds", "offer.targetPlans.unknown"),
+				Arguments.of("an empty targeted plan", targeting(upgrade(11L, Set.of()), nullSet(), Set.of()),
+						"targetPlanIds", "offer.targetPlans.unknown"),
+				Arguments.of("a targeted family that does not exist", targeting(addOn(1L), Set.of(), Set.of(99L)),
+						"targetFamilyIds", "offer.targetFamilies.unknown"),
+				Arguments.of("an empty targeted family", targeting(upgrade(11L, Set.of()), Set.of(), nullSet()),
+						"targetFamilyIds", "offer.targetFamilies.unknown"),
+				Arguments.of("a targeted family that exists", targeting(addOn(1L), Set.of(10L), Set.of(2L)), null,
+						null),
 				Arguments.of("a discount above the price", discount(addOn(1L), DiscountType.FIXED, "7.01"),
 						"discountValue", "offer.discount.abovePrice"),
 				Arguments.of("a discount of the whole price", discount(addOn(1L), DiscountType.FIXED, "7.00"), null,
@@ -66,7 +76,7 @@ class OfferRulesTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("drafts")
 	void aDraftEarnsTheMessageOfTheRuleItBreaks(String what, OfferDraft draft, String field, String code) {
-		var problems = OfferRules.check(draft, PRODUCTS, PLANS);
+		var problems = OfferRules.check(draft, PRODUCTS, PLANS, Set.of(1L, 2L));
 		if (field == null) {
 			assertThat(problems).isEmpty();
 		}
@@ -120,6 +130,19 @@ class OfferRulesTests {
 		return new OfferDraft(d.name(), d.kind(), d.productId(), d.targetPlanId(), d.discountType(), d.discountValue(),
 				d.placements(), d.targetPlanIds(), d.targetFamilyIds(), d.minOrders(), d.minTenureDays(),
 				d.excludeExisting(), d.startsOn(), d.endsOn(), priority);
+	}
+
+	private static OfferDraft targeting(OfferDraft d, Set<Long> plans, Set<Long> families) {
+		return new OfferDraft(d.name(), d.kind(), d.productId(), d.targetPlanId(), d.discountType(), d.discountValue(),
+				d.placements(), plans, families, d.minOrders(), d.minTenureDays(), d.excludeExisting(), d.startsOn(),
+				d.endsOn(), d.priority());
+	}
+
+	/** What a form field sent empty binds to: a set holding null. */
+	private static Set<Long> nullSet() {
+		Set<Long> set = new java.util.HashSet<>();
+		set.add(null);
+		return set;
 	}
 
 	private static PlanSummary plan(long id, String name, long family, int tier, String price, boolean retired) {

@@ -100,7 +100,8 @@ class OrderRepositoryTests {
 		assertThat(first.orders().get(0).lines()).extracting(OrderView.Line::name)
 			.containsExactlyInAnyOrder("Coffee 250 g", "Filters");
 		assertThat(second.orders()).extracting(OrderView::orderNumber).containsExactly("A-1");
-		assertThat(history.ordersOf(subscriberId, 99, 2).orders()).isEmpty();
+		assertThat(history.ordersOf(subscriberId, 99, 2).orders()).extracting(OrderView::orderNumber).containsExactly("A-1");
+		assertThat(history.ordersOf(subscriberId, Integer.MAX_VALUE, 2).page()).isEqualTo(1);
 	}
 
 	@Test

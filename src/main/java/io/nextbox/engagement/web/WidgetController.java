@@ -1,6 +1,7 @@
 package io.nextbox.engagement.web;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.nextbox.account.NextboxUser;
@@ -42,6 +43,10 @@ class WidgetController {
 	/** The htmx event a page hears when an add-on went into the next box or out of it. */
 	static final String BOX_CHANGED = "boxChanged";
 
+	/** The pages that show a widget, and the widgets' own page: where a card's buttons may send the visitor back. */
+	private static final Pattern BACK = Pattern.compile("/portal(/subscriptions/[0-9]{1,18}(/shipment|/cancel)?"
+			+ "|/orders/[A-Za-z0-9._~-]{1,64}|/orders|/widgets/(DASHBOARD|NEXT_SHIPMENT|POST_PURCHASE|CANCEL_FLOW))?");
+
 	private final WidgetService widgets;
 
 	private final MessageSource messages;
@@ -65,6 +70,7 @@ class WidgetController {
 	String add(@RequestParam String key, @RequestParam(defaultValue = "/portal") String back,
 			@AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
+		back = safe(back);
 		try {
 			BoxUpdate update = widgets.accept(user.subscriberId(), key);
 			boxChanged(htmx, response);
@@ -79,6 +85,7 @@ class WidgetController {
 	String undo(@RequestParam String key, @RequestParam(defaultValue = "/portal") String back,
 			@AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
+		back = safe(back);
 		try {
 			BoxUpdate update = widgets.undo(user.subscriberId(), key);
 			boxChanged(htmx, response);
@@ -92,6 +99,7 @@ class WidgetController {
 	@PostMapping("/portal/widgets/dismiss")
 	String dismiss(@RequestParam String key, @RequestParam(defaultValue = "/portal") String back,
 			@AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, HttpServletResponse response) {
+		back = safe(back);
 		widgets.dismiss(user.subscriberId(), key);
 		if (htmx.isHtmxRequest()) {
 			response.setStatus(HttpStatus.OK.value());
@@ -104,6 +112,7 @@ class WidgetController {
 	String reviewUpgrade(@RequestParam String key, @RequestParam(defaultValue = "/portal") String back,
 			@AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
+		back = safe(back);
 		try {
 			model.addAttribute("card", widgets.upgradeCard(user.subscriberId(), key));
 			model.addAttribute("back", safe(back));
@@ -118,6 +127,7 @@ class WidgetController {
 	String upgrade(@RequestParam String key, @RequestParam(defaultValue = "/portal") String back,
 			@AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
+		back = safe(back);
 		try {
 			String plan = widgets.upgrade(user.subscriberId(), key, user.email());
 			flash.addFlashAttribute("message", message("widget.upgraded", plan));
@@ -165,10 +175,12 @@ class WidgetController {
 		}
 	}
 
-	/** Only paths of the portal itself: a crafted {@code back} never sends anyone elsewhere. */
+	/**
+	 * Only the portal pages a widget sits on: a crafted {@code back} (another site, a template, a line break)
+	 * never sends anyone elsewhere and never breaks the redirect; anything else goes back to the dashboard.
+	 */
 	static String safe(String back) {
-		return back != null && back.startsWith("/portal") && !back.startsWith("//") && !back.contains("://")
-				? back : "/portal";
+		return back != null && BACK.matcher(back).matches() ? back : "/portal";
 	}
 
 	private String message(String code, Object... arguments) {

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -108,9 +109,20 @@ class OfferAdminController {
 		return "redirect:/admin/offers";
 	}
 
+	/** A copy that no longer holds (its product retired since, say) is the new-offer form with the reasons. */
 	@PostMapping("/admin/offers/{id}/duplicate")
-	String duplicate(@PathVariable long id) {
-		return "redirect:/admin/offers/" + offers.duplicate(id);
+	String duplicate(@PathVariable long id, Model model, HttpServletResponse response) {
+		try {
+			return "redirect:/admin/offers/" + offers.duplicate(id);
+		}
+		catch (InvalidOfferException invalid) {
+			OfferForm form = OfferForm.of(offers.copyOf(id));
+			BindingResult binding = new BeanPropertyBindingResult(form, "offerForm");
+			reject(binding, invalid.problems());
+			model.addAttribute("offerForm", form);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "offerForm", binding);
+			return invalid(model, null, response);
+		}
 	}
 
 	private String invalid(Model model, Long id, HttpServletResponse response) {
