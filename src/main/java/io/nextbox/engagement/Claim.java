@@ -128,10 +128,6 @@ class Claim {
 		return status;
 	}
 
-	Long getShipmentLineId() {
-		return shipmentLineId;
-	}
-
 	void madeLine(long lineId, long shipmentId) {
 		this.shipmentLineId = lineId;
 		this.shipmentId = shipmentId;

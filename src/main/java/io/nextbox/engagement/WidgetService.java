@@ -220,8 +220,7 @@ public class WidgetService {
 				throw new ActionRefusedException(null, "refused.notInBox");
 			}
 			Claim claim = claims.findById(key).orElseThrow();
-			NextBoxAddOns.BoxChange change = addOns.remove(subscriberId, claim.getSubscriptionId(),
-					claim.getShipmentLineId());
+			NextBoxAddOns.BoxChange change = addOns.remove(subscriberId, claim.getSubscriptionId(), key);
 			events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(),
 					change.shipmentId(), claim.getPlacement(), OfferEventType.UNDO, claim.getUnitPrice(), false, now));
 			Claim again = claims.save(new Claim(UUID.randomUUID().toString(), subscriberId, claim.getSubscriptionId(),

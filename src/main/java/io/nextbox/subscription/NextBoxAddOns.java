@@ -79,15 +79,18 @@ public class NextBoxAddOns {
 		return new BoxChange(subscriptionId, box.getId(), line.getId(), total(subscription, box));
 	}
 
-	/** Takes an add-on line out of its box again, until the cutoff: the widget's undo. */
+	/**
+	 * Takes the add-on line a widget card added out of its box again, until the cutoff: the widget's undo. The line
+	 * is found by its claim key, which travels with it when a skip moves it to another box.
+	 */
 	@Transactional
-	public BoxChange remove(long subscriberId, long subscriptionId, long lineId) {
+	public BoxChange remove(long subscriberId, long subscriptionId, String claimKey) {
 		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
 		Shipment box = book.open(subscription)
-			.filter(open -> open.line(lineId).isPresent())
+			.filter(open -> open.claimedLine(claimKey).isPresent())
 			.orElseThrow(() -> new ActionRefusedException(null, "refused.notInBox"));
 		requireBeforeCutoff(box);
-		take(subscriberId, subscription, box, box.line(lineId).orElseThrow());
+		take(subscriberId, subscription, box, box.claimedLine(claimKey).orElseThrow());
 		return new BoxChange(subscriptionId, box.getId(), null, total(subscription, box));
 	}
 

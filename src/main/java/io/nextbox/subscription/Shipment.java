@@ -150,6 +150,10 @@ class Shipment {
 		return lines.stream().filter(line -> line.getId() != null && line.getId() == lineId).findFirst();
 	}
 
+	Optional<ShipmentLine> claimedLine(String claimKey) {
+		return lines.stream().filter(line -> claimKey != null && claimKey.equals(line.getClaimKey())).findFirst();
+	}
+
 	boolean removeLine(long lineId) {
 		return lines.removeIf(line -> line.getId() != null && line.getId() == lineId);
 	}
@@ -171,9 +175,18 @@ class Shipment {
 	}
 
 	/** Moves this shipment's add-on lines into {@code other}: a skipped box's add-ons go with the next one. */
-	void moveLinesTo(Shipment other) {
-		lines.forEach(line -> other.lines.add(line.copy()));
+	/**
+	 * Takes this box's add-on lines out and returns them as new lines for another box. Flush before adding them
+	 * there: the old rows still hold their claim keys, which are unique, until the flush deletes them.
+	 */
+	List<ShipmentLine> takeLines() {
+		List<ShipmentLine> moving = lines.stream().map(ShipmentLine::copy).toList();
 		lines.clear();
+		return moving;
+	}
+
+	void addLines(List<ShipmentLine> moved) {
+		lines.addAll(moved);
 	}
 
 }

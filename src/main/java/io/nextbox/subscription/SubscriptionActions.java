@@ -2,6 +2,7 @@ package io.nextbox.subscription;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,7 +73,9 @@ public class SubscriptionActions {
 			LocalDate next = subscription.dateAfter(skipped);
 			open.skip();
 			Shipment following = book.openAt(subscription, next);
-			open.moveLinesTo(following);
+			List<ShipmentLine> addOns = open.takeLines();
+			shipments.flush();
+			following.addLines(addOns);
 			subscription.scheduleNext(next, false);
 			record(subscription, actor, TimelineKind.SKIPPED, day(skipped), day(next));
 			return new Outcome("outcome.skipped", day(skipped), day(next));
@@ -87,9 +90,10 @@ public class SubscriptionActions {
 			Shipment open = openShipmentBeforeCutoff(subscription);
 			Shipment skipped = book.restorableSkip(subscription, open)
 				.orElseThrow(() -> new ActionRefusedException(null, "refused.nothingToUnskip"));
-			open.moveLinesTo(skipped);
+			List<ShipmentLine> addOns = open.takeLines();
 			shipments.delete(open);
 			shipments.flush();
+			skipped.addLines(addOns);
 			skipped.reopen();
 			subscription.scheduleNext(skipped.getShipDate(), false);
 			record(subscription, actor, TimelineKind.UNSKIPPED, day(skipped.getShipDate()));

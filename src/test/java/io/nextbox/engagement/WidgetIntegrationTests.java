@@ -25,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -228,6 +230,28 @@ class WidgetIntegrationTests {
 	}
 
 	@Test
+	void aOneClickAddOnTravelsWithASkipAndBackWithTheUnskipAndCanStillBeUndone() throws Exception {
+		Card card = addOnCard();
+		widgets.accept(owned.subscriberId(), card.key());
+		LocalDate skipped = nextDate();
+
+		subscriptionAction("skip", "shipDate", skipped.toString()).andExpect(status().isFound());
+		assertThat(nextDate()).isAfter(skipped);
+		assertThat(addOnLines()).as("the add-on moved to the box after the skipped one").isEqualTo(1);
+
+		subscriptionAction("unskip").andExpect(status().isFound());
+		assertThat(nextDate()).isEqualTo(skipped);
+		assertThat(addOnLines()).as("and came back with the unskipped box").isEqualTo(1);
+
+		subscriptionAction("skip", "shipDate", skipped.toString()).andExpect(status().isFound());
+		mvc.perform(post("/portal/widgets/undo").param("key", card.key()).with(as()).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(flash().attributeExists("message"));
+		assertThat(addOnLines()).isZero();
+		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'UNDO'")).isEqualTo(1);
+	}
+
+	@Test
 	void afterTheCutoffNothingIsAddedOrUndone() throws Exception {
 		Card card = addOnCard();
 		Card second = addOnCards().get(1);
@@ -364,6 +388,24 @@ class WidgetIntegrationTests {
 			.toList();
 		assertThat(cards).as("add-on cards for subscriber %d", owned.subscriberId()).hasSizeGreaterThanOrEqualTo(2);
 		return cards;
+	}
+
+	/** A self-service action as the subscription page posts it, naming the version it acts on. */
+	private ResultActions subscriptionAction(String action, String... params) throws Exception {
+		MockHttpServletRequestBuilder request = post("/portal/subscriptions/" + owned.subscriptionId() + "/" + action)
+			.param("version", String.valueOf(jdbc.queryForObject("select version from subscription where id = ?",
+					Long.class, owned.subscriptionId())))
+			.with(as())
+			.with(csrf());
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return mvc.perform(request);
+	}
+
+	private LocalDate nextDate() {
+		return jdbc.queryForObject("select next_shipment_date from subscription where id = ?", LocalDate.class,
+				owned.subscriptionId());
 	}
 
 	private RequestPostProcessor as() {

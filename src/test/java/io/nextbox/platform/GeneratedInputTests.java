@@ -62,8 +62,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * there or someone else's, wrong enum names, empty and missing fields, a field sent twice, with and without
  * htmx. Whatever is sent, the answer is never a 5xx, and a refusal (4xx) changes nothing in the database.
  * <p>
- * The widgets' one-click add-ons are posted by a second subscriber: skipping a box that holds an add-on fails
- * today (the moved line's claim key is unique), which is for the subscription actions to fix, not this test.
+ * The widgets' one-click add-ons are posted by the same subscriber as the subscription actions, so a skip also
+ * meets a box that holds add-ons.
  * <p>
  * jqwik runs these on the JUnit Platform beside Jupiter; the Spring context is the one every integration test
  * shares ({@link NextboxIntegrationTest}), obtained through a {@link TestContextManager} for this class. What
@@ -107,7 +107,7 @@ class GeneratedInputTests {
 	private static Fixture fixture;
 
 	private record Fixture(MockMvc mvc, JdbcTemplate jdbc, UserDetailsService users, WidgetService widgets,
-			StoreSettingsService settings, StoreSettings originalSettings, Owned subscriber, Owned other, Owned shopper,
+			StoreSettingsService settings, StoreSettings originalSettings, Owned subscriber, Owned other,
 			long productId, long planId, long offerId, long maxPlanId, long maxOfferId) {
 	}
 
@@ -146,7 +146,7 @@ class GeneratedInputTests {
 					Set.of(Placement.CANCEL_FLOW), Set.of(), Set.of(), 1000, 3650, true, null, null, 0));
 		fixture = new Fixture(context.getBean(MockMvc.class), jdbc, context.getBean(UserDetailsService.class),
 				context.getBean(WidgetService.class), settings, settings.current(), TestSubscriptions.freshActive(jdbc),
-				TestSubscriptions.freshActive(jdbc), TestSubscriptions.freshActive(jdbc), product, plan, offer,
+				TestSubscriptions.freshActive(jdbc), product, plan, offer,
 				jdbc.queryForObject("select max(id) from plan", Long.class),
 				jdbc.queryForObject("select max(id) from offer", Long.class));
 	}
@@ -212,8 +212,7 @@ class GeneratedInputTests {
 		if (submission.htmx) {
 			request.header("HX-Request", "true");
 		}
-		String login = submission.form.merchant ? "merchant@nextbox.test"
-				: submission.form.path.startsWith("/portal/widgets") ? fixture.shopper.email() : fixture.subscriber.email();
+		String login = submission.form.merchant ? "merchant@nextbox.test" : fixture.subscriber.email();
 		return request.with(user(fixture.users.loadUserByUsername(login)));
 	}
 
@@ -395,7 +394,7 @@ class GeneratedInputTests {
 	}
 
 	private static String cardKey() {
-		List<Card> cards = fixture.widgets.cards(fixture.shopper.subscriberId(), Placement.DASHBOARD);
+		List<Card> cards = fixture.widgets.cards(fixture.subscriber.subscriberId(), Placement.DASHBOARD);
 		return cards.isEmpty() ? "no-card" : cards.get(0).key();
 	}
 
@@ -471,7 +470,7 @@ class GeneratedInputTests {
 		for (String table : STORE_TABLES) {
 			print.append(table).append(':').append(rows("select * from " + table)).append(' ');
 		}
-		for (Owned owned : List.of(fixture.subscriber, fixture.other, fixture.shopper)) {
+		for (Owned owned : List.of(fixture.subscriber, fixture.other)) {
 			for (String query : SUBSCRIBER_ROWS) {
 				print.append(rows(query, owned.subscriberId())).append(' ');
 			}
