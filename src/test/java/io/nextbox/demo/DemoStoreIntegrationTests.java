@@ -38,8 +38,8 @@ class DemoStoreIntegrationTests {
 		assertThat(jdbc.queryForObject("select count(*) from plan where sku like 'PLAN-FILTER-%' or sku like "
 				+ "'PLAN-ESPRESSO-%' or sku like 'PLAN-TEA-%'", Long.class)).isEqualTo(8);
 		assertThat(jdbc.queryForObject("select count(*) from subscriber where email like 'subscriber%@nextbox.test'",
-				Long.class)).isEqualTo(300);
-		assertThat(count("subscription")).isEqualTo(300);
+				Long.class)).isEqualTo((long) properties.subscribers());
+		assertThat(count("subscription")).isEqualTo((long) properties.subscribers());
 		assertThat(jdbc.queryForObject("select count(*) from orders where source = 'DEMO'", Long.class))
 			.isEqualTo(orders);
 		assertThat(jdbc.queryForObject("select count(*) from account where role = 'MERCHANT'", Long.class))

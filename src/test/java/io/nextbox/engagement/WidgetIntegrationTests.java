@@ -74,10 +74,16 @@ class WidgetIntegrationTests {
 		if (!recommendations.isReady()) {
 			recommendations.rebuild();
 		}
+		owned = freshOutsideTheHoldout();
+	}
+
+	private Owned freshOutsideTheHoldout() {
+		Owned fresh;
 		do {
-			owned = TestSubscriptions.freshActive(jdbc);
+			fresh = TestSubscriptions.freshActive(jdbc);
 		}
-		while (Holdout.isHeldOut(owned.subscriberId(), settings.current().holdoutPercent()));
+		while (Holdout.isHeldOut(fresh.subscriberId(), settings.current().holdoutPercent()));
+		return fresh;
 	}
 
 	@Test
@@ -315,7 +321,7 @@ class WidgetIntegrationTests {
 
 	@Test
 	void anUpgradeStatesThePriceDifferenceThenAppliesAfterOneConfirmation() throws Exception {
-		Owned onTier1 = TestSubscriptions.freshActive(jdbc);
+		Owned onTier1 = freshOutsideTheHoldout();
 		jdbc.update("update subscription set plan_id = (select id from plan where sku = 'PLAN-TEA-3'), quantity = 1 "
 				+ "where id = ?", onTier1.subscriptionId());
 		owned = onTier1;
