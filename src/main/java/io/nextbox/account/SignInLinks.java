@@ -189,6 +189,16 @@ public class SignInLinks {
 		});
 	}
 
+	/** Whether this link has been used, by this account: a read, which never uses a link. */
+	public boolean usedBy(String token, long accountId) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return false;
+		}
+		return jdbc.queryForObject(
+				"select count(*) from sign_in_link where token_hash = ? and account_id = ? and used_at is not null",
+				Long.class, sha256(token), accountId) > 0;
+	}
+
 	/** Enters a code: the same as following the link of the request it came with. */
 	public Result useCode(String email, String code) {
 		String normalized = AccountService.normalizeEmail(email);

@@ -1,10 +1,16 @@
 package io.nextbox.account;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -112,6 +118,32 @@ class SignInLinkIntegrationTests {
 		assertThat(reused.statusCode()).isEqualTo(410);
 		assertThat(reused.body()).contains("This link has already been used", "Email me a new sign-in link");
 		assertThat(someoneElse.get("/portal").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void aSecondClickThatCarriesTheSessionTheFirstReplacedEndsOnThePortal() throws Exception {
+		String email = DemoLogins.subscriber(488);
+		BrowserlessClient client = new BrowserlessClient(port);
+		requestLink(client, email);
+		String path = TestMail.await(email, 1).link().substring(PUBLIC_URL.length());
+		String token = csrfField(client.get(path).body());
+		String oldSession = client.sessionId();
+
+		assertThat(client.post(path, Map.of(), token).headers().firstValue("Location").orElseThrow())
+			.endsWith("/portal");
+		HttpClient raw = HttpClient.newHttpClient();
+		HttpResponse<String> second = raw.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Cookie", "SESSION=" + Base64.getEncoder().encodeToString(oldSession.getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(second.statusCode()).isEqualTo(302);
+		assertThat(second.headers().firstValue("Location").orElseThrow()).endsWith(path);
+		HttpResponse<String> page = client.get(path);
+		assertThat(page.statusCode()).as("the browser that signed in goes on to the portal").isEqualTo(302);
+		assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/portal");
+		assertThat(new BrowserlessClient(port).get(path).body()).as("anyone else just sees the button")
+			.contains("Press the button to finish signing in");
 	}
 
 	@Test
@@ -247,6 +279,20 @@ class SignInLinkIntegrationTests {
 		HttpResponse<String> bad = client.post("/login/link", Map.of("email", "not an address"), token);
 		assertThat(bad.statusCode()).isEqualTo(422);
 		assertThat(bad.body()).contains("That does not look like an email address.");
+		List<String> odd = List.of("", " ", "x".repeat(10_000), "a@b", "\u00e9@\u00e9.test", "1 2 3 4 5 6", "-1", "9999999",
+				"<script>", "' or 1=1 --", "%00", "12345\u0000");
+		int answered = 0;
+		for (String value : odd) {
+			assertThat(client.post("/login/link", Map.of("email", value), token).statusCode()).isLessThan(500);
+			assertThat(client.post("/login/code", Map.of("email", value, "code", value), token).statusCode())
+				.isLessThan(500);
+			assertThat(client.post("/login/code", Map.of("code", value), token).statusCode()).isLessThan(500);
+			String path = "/login/link/" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+			assertThat(client.get(path).statusCode()).isLessThan(500);
+			assertThat(client.post(path, Map.of(), token).statusCode()).isLessThan(500);
+			answered += 5;
+		}
+		assertThat(answered).isEqualTo(5 * odd.size());
 		HttpResponse<String> garbage = client.post("/login/link/%20nope", Map.of(), token);
 		assertThat(garbage.statusCode()).isEqualTo(404);
 		assertThat(garbage.body()).contains("This link is not valid");

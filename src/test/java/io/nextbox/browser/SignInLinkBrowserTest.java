@@ -8,6 +8,7 @@ import io.nextbox.support.TestMail.Received;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,8 @@ class SignInLinkBrowserTest {
 		Received mail = TestMail.await(email, 1);
 		browser.open(mail.link().substring(PUBLIC_URL.length()));
 		browser.screenshot("sign-in-link-1280");
-		browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+		new Actions(browser.driver()).doubleClick(browser.driver().findElement(By.cssSelector("main form button[type=submit]")))
+			.perform();
 		browser.waitUntil(driver -> driver.getCurrentUrl().endsWith("/portal"));
 
 		assertThat(new PortalPage(browser).planNames()).isNotEmpty();

@@ -66,7 +66,10 @@ class LoginController {
 	}
 
 	@GetMapping("/login/code")
-	String checkEmail(Model model) {
+	String checkEmail(@AuthenticationPrincipal NextboxUser current, Model model) {
+		if (current != null && !current.isMerchant()) {
+			return PORTAL;
+		}
 		model.addAttribute("minutes", SignInLinks.VALID_FOR.toMinutes());
 		return CHECK_EMAIL_VIEW;
 	}
@@ -92,7 +95,10 @@ class LoginController {
 	}
 
 	@GetMapping("/login/link/{token}")
-	String linkPage(@PathVariable String token, Model model) {
+	String linkPage(@PathVariable String token, @AuthenticationPrincipal NextboxUser current, Model model) {
+		if (current != null && links.usedBy(token, current.accountId())) {
+			return PORTAL; // this browser already signed in with it
+		}
 		model.addAttribute("token", token);
 		return LINK_VIEW;
 	}
