@@ -39,10 +39,16 @@ public class SecurityConfiguration {
 	 */
 	static final RequestMatcher HTMX = new RequestHeaderRequestMatcher("HX-Request", "true");
 
+	/** The sign-in link's page and the code page: both answer a GET, and a signed-in subscriber there goes on. */
+	static final RequestMatcher SIGN_IN_PAGES = request -> {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/login/code") || path.matches("/login/link/[A-Za-z0-9_-]{1,100}");
+	};
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/error", "/login",
+			.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/error", "/login", "/login/**",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
@@ -79,6 +85,11 @@ public class SecurityConfiguration {
 			if (denied instanceof CsrfException && !trust.isAuthenticated(who)) {
 				if (HTMX.matches(request)) {
 					response.setStatus(HttpStatus.UNAUTHORIZED.value());
+				}
+				else if (SIGN_IN_PAGES.matches(request)) {
+					// a second click on "Sign in" after the first one changed the session: its page knows whether
+					// that click signed this browser in
+					response.sendRedirect(request.getRequestURI());
 				}
 				else {
 					response.sendRedirect(request.getContextPath() + "/login?expired");

@@ -116,7 +116,8 @@ public final class BrowserlessClient {
 			.orElseThrow();
 	}
 
-	private HttpResponse<String> post(String path, Map<String, String> form, String token) {
+	/** A plain form post with this CSRF token (e.g. one read from the form of a page). */
+	public HttpResponse<String> post(String path, Map<String, String> form, String token) {
 		Map<String, String> fields = new LinkedHashMap<>(form);
 		fields.put("_csrf", token);
 		return send(HttpRequest.newBuilder(uri(path))
