@@ -1,11 +1,13 @@
 package io.nextbox.platform;
 
+import io.nextbox.account.LoginThrottle;
 import io.nextbox.account.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.Authentication;
@@ -18,6 +20,8 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -46,10 +50,14 @@ public class SecurityConfiguration {
 	};
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+		RequestCache pages = pagesOnly();
+		SavedRequestAwareAuthenticationSuccessHandler backToThePage = new SavedRequestAwareAuthenticationSuccessHandler();
+		backToThePage.setDefaultTargetUrl("/");
+		backToThePage.setRequestCache(pages);
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/error", "/login", "/login/**",
-					"/actuator/health", "/actuator/health/**")
+			.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/error", "/login",
+					"/login/**", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole(Role.MERCHANT.name())
@@ -57,14 +65,18 @@ public class SecurityConfiguration {
 			.hasRole(Role.SUBSCRIBER.name())
 			.anyRequest()
 			.authenticated())
-			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(login -> login.loginPage(LoginThrottleFilter.LOGIN_PAGE)
+				.successHandler(LoginThrottleFilter.clearingFailures(throttle, backToThePage))
+				.permitAll()
+				.withObjectPostProcessor(skippingRefusedAttempts()))
+			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
 					.addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), HTMX)
 					.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
 					.build())
 				.accessDeniedHandler(signedOutIsUnauthorized()))
-			.requestCache(cache -> cache.requestCache(pagesOnly()))
+			.requestCache(cache -> cache.requestCache(pages))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
@@ -97,6 +109,19 @@ public class SecurityConfiguration {
 				return;
 			}
 			forbidden.handle(request, response, denied);
+		};
+	}
+
+	/** A login the throttle refused is not processed: it goes on to the login page, which answers 429. */
+	private static ObjectPostProcessor<UsernamePasswordAuthenticationFilter> skippingRefusedAttempts() {
+		return new ObjectPostProcessor<>() {
+
+			@Override
+			public <F extends UsernamePasswordAuthenticationFilter> F postProcess(F formLogin) {
+				formLogin.setRequiresAuthenticationRequestMatcher(LoginThrottleFilter.NOT_REFUSED);
+				return formLogin;
+			}
+
 		};
 	}
 

@@ -1,11 +1,13 @@
 package io.nextbox.account.web;
 
+import io.nextbox.account.LoginThrottle;
 import io.nextbox.account.NextboxUser;
 import io.nextbox.account.SignInLinks;
 import io.nextbox.account.SignInLinks.Outcome;
 import io.nextbox.account.SignInLinks.Result;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,13 +15,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The login page: the password form (Spring Security processes its POST to {@code /login}) and "Email me a sign-in
  * link", with the pages that follow it: "check your email" with a code field, and the link's page, whose button
- * signs in (a GET never uses a link, since mail scanners open links).
+ * signs in (a GET never uses a link, since mail scanners open links). A password attempt the {@link LoginThrottle}
+ * refused comes here instead, and is answered 429 with the wait.
  */
 @Controller
 class LoginController {
@@ -119,6 +123,18 @@ class LoginController {
 		model.addAttribute("failedKey", "signIn.failed." + result.outcome().name().toLowerCase(java.util.Locale.ROOT));
 		model.addAttribute("minutes", SignInLinks.VALID_FOR.toMinutes());
 		return FAILED_VIEW;
+	}
+
+	@PostMapping("/login")
+	String refused(@RequestAttribute(name = LoginThrottle.ATTEMPT, required = false) Object attempt, Model model,
+			HttpServletResponse response) {
+		if (!(attempt instanceof LoginThrottle.Refused refused)) {
+			return "redirect:/login";
+		}
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.seconds()));
+		model.addAttribute("throttledMinutes", refused.minutes());
+		return VIEW;
 	}
 
 }
