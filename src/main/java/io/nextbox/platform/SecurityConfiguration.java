@@ -43,6 +43,7 @@ public class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/error", "/login",
+					"/password/set", "/password/done",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
