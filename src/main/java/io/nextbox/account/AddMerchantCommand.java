@@ -43,8 +43,15 @@ public class AddMerchantCommand {
 		}
 		SpringApplication app = new SpringApplication(application);
 		app.setWebApplicationType(WebApplicationType.NONE);
-		app.setDefaultProperties(Map.of("nextbox.demo.enabled", "false", "nextbox.shipments.cron", "-",
-				"nextbox.recommendation.rebuild-cron", "-", "spring.main.banner-mode", "off"));
+		// system properties outrank application.properties (default properties would not), and the command's own
+		// --name=value options outrank them
+		Map.of("nextbox.demo.enabled", "false", "nextbox.shipments.cron", "-", "nextbox.recommendation.rebuild-cron",
+				"-", "spring.main.banner-mode", "off", "logging.level.root", "WARN")
+			.forEach((name, value) -> {
+				if (System.getProperty(name) == null) {
+					System.setProperty(name, value);
+				}
+			});
 		try (ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new))) {
 			return context.getBean(AddMerchantCommand.class).add(email, System.out, System.err);
 		}
