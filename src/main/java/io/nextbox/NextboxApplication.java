@@ -1,5 +1,6 @@
 package io.nextbox;
 
+import io.nextbox.account.AddMerchantCommand;
 import io.nextbox.recommendation.BenchmarkCommand;
 import io.nextbox.recommendation.EvaluateCommand;
 import org.springframework.boot.SpringApplication;
@@ -14,6 +15,9 @@ public class NextboxApplication {
 		}
 		if (args.length > 0 && BenchmarkCommand.NAME.equals(args[0])) {
 			System.exit(BenchmarkCommand.run(args));
+		}
+		if (args.length > 0 && AddMerchantCommand.NAME.equals(args[0])) {
+			System.exit(AddMerchantCommand.run(NextboxApplication.class, args));
 		}
 		SpringApplication.run(NextboxApplication.class, args);
 	}

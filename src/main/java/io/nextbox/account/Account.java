@@ -67,4 +67,12 @@ class Account {
 		return displayName;
 	}
 
+	Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 }

@@ -150,6 +150,11 @@ public class AccountService {
 	}
 
 	@Transactional(readOnly = true)
+	public boolean hasAccount(String email) {
+		return accounts.findByEmail(normalizeEmail(email)).isPresent();
+	}
+
+	@Transactional(readOnly = true)
 	public boolean hasAccounts() {
 		return accounts.count() > 0;
 	}

@@ -1,5 +1,6 @@
 package io.nextbox.demo;
 
+import io.nextbox.account.AccountService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,7 +24,11 @@ class DemoStoreStarter implements ApplicationRunner {
 
 	private final Environment environment;
 
-	DemoStoreStarter(DemoStoreLoader loader, DemoProperties properties, Environment environment) {
+	private final AccountService accounts;
+
+	DemoStoreStarter(DemoStoreLoader loader, DemoProperties properties, Environment environment,
+			AccountService accounts) {
+		this.accounts = accounts;
 		this.loader = loader;
 		this.properties = properties;
 		this.environment = environment;
@@ -32,6 +37,11 @@ class DemoStoreStarter implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!loader.loadIfEmpty(properties)) {
+			if (!accounts.hasAccount(DemoStoreLoader.MERCHANT_EMAIL)) {
+				// a real store (say, started with nextbox.admin.*): no demo data, and no demo logins to print
+				log.info("The store already has accounts, none of them the demo's: the demo store is not seeded");
+				return;
+			}
 			log.info("The store already has accounts: the demo store is not seeded again");
 		}
 		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));

@@ -57,7 +57,7 @@ public class SecurityConfiguration {
 		backToThePage.setRequestCache(pages);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/error", "/login",
-					"/login/**", "/actuator/health", "/actuator/health/**")
+					"/login/**", "/password/set", "/password/done", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole(Role.MERCHANT.name())

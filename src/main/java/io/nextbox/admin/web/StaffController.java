@@ -1,0 +1,101 @@
+package io.nextbox.admin.web;
+
+import io.nextbox.account.MerchantService;
+import io.nextbox.account.MerchantService.Removal;
+import io.nextbox.account.NextboxUser;
+import io.nextbox.account.PasswordPolicy;
+import io.nextbox.account.PasswordRefusedException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The store's staff (the merchants), removing one, and changing your own password. */
+@Controller
+class StaffController {
+
+	static final String VIEW = "admin/staff";
+
+	static final String PASSWORD_VIEW = "admin/password";
+
+	private final MerchantService merchants;
+
+	private final PasswordPolicy policy;
+
+	StaffController(MerchantService merchants, PasswordPolicy policy) {
+		this.merchants = merchants;
+		this.policy = policy;
+	}
+
+	@GetMapping("/admin/staff")
+	String staff(@AuthenticationPrincipal NextboxUser user, Model model) {
+		model.addAttribute("merchants", merchants.merchants());
+		model.addAttribute("me", user.accountId());
+		return VIEW;
+	}
+
+	/**
+	 * Removes a merchant; the refusals (yourself, the last one) are answered on the staff page with 422. Removing
+	 * one already removed (a double click, a second tab) says it is done, as the first click did.
+	 */
+	@PostMapping("/admin/staff/{id}/remove")
+	String remove(@AuthenticationPrincipal NextboxUser user, @PathVariable long id, Model model,
+			HttpServletResponse response, RedirectAttributes flash) {
+		Removal removal = merchants.removeMerchant(user.accountId(), id);
+		if (removal == Removal.REMOVED || removal == Removal.ALREADY_GONE) {
+			flash.addFlashAttribute("staffRemoved", true);
+			return "redirect:/admin/staff";
+		}
+		model.addAttribute("staffRefusal", removal == Removal.YOURSELF ? "staff.remove.yourself" : "staff.remove.last");
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return staff(user, model);
+	}
+
+	@GetMapping("/admin/password")
+	String changePasswordForm(Model model) {
+		model.addAttribute("changePasswordForm", new ChangePasswordForm());
+		return PASSWORD_VIEW;
+	}
+
+	@PostMapping("/admin/password")
+	String changePassword(@AuthenticationPrincipal NextboxUser user,
+			@ModelAttribute("changePasswordForm") ChangePasswordForm form, BindingResult binding,
+			HttpServletResponse response, RedirectAttributes flash) {
+		policy.check(form.getNewPassword()).ifPresent(refusal -> refuse(binding, refusal));
+		if (!binding.hasFieldErrors("newPassword") && !form.getNewPassword().equals(form.getConfirmation())) {
+			binding.rejectValue("confirmation", "password.mismatch");
+		}
+		if (!binding.hasErrors()) {
+			try {
+				if (!merchants.changePassword(user.accountId(), form.getCurrentPassword(), form.getNewPassword())) {
+					binding.rejectValue("currentPassword", "password.current.wrong");
+				}
+			}
+			catch (PasswordRefusedException ex) {
+				refuse(binding, ex.refusal());
+			}
+		}
+		if (binding.hasErrors()) {
+			form.setCurrentPassword(null);
+			form.setNewPassword(null);
+			form.setConfirmation(null);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return PASSWORD_VIEW;
+		}
+		flash.addFlashAttribute("passwordChanged", true);
+		return "redirect:/admin/password";
+	}
+
+	private static void refuse(BindingResult binding, PasswordPolicy.Refusal refusal) {
+		binding.rejectValue("newPassword", refusal.messageCode(),
+				new Object[] { PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH }, null);
+	}
+
+}
