@@ -97,7 +97,7 @@ class AcknowledgedChangesSurviveKillTests {
 
 		port = freePort();
 		app = start(port);
-		Portal afterRestart = Portal.signIn(port, awaitStarted(app, port));
+		Portal afterRestart = portal.again(port, awaitStarted(app, port));
 		String pageAfterRestart = afterRestart.get(subscription).body();
 		stop(app, false);
 
@@ -205,13 +205,24 @@ class AcknowledgedChangesSurviveKillTests {
 	}
 
 	/** A signed-in subscriber's browser without JavaScript: forms read from the pages, posted as they are. */
-	private record Portal(int port, HttpClient client) {
+	private record Portal(int port, HttpClient client, String email) {
 
+		/** The first demo subscriber who has a subscription whose quantity can change, signed in. */
 		static Portal signIn(int port, HttpClient client) throws Exception {
-			Portal portal = new Portal(port, client);
-			for (int n = 1; n <= 20; n++) {
+			return signIn(port, client, 1, 20);
+		}
+
+		/** The same subscriber again, after a restart: their subscription is the one that was changed. */
+		Portal again(int port, HttpClient client) throws Exception {
+			int n = Integer.parseInt(email.replaceAll("\\D", ""));
+			return signIn(port, client, n, n);
+		}
+
+		private static Portal signIn(int port, HttpClient client, int first, int last) throws Exception {
+			for (int n = first; n <= last; n++) {
+				Portal portal = new Portal(port, client, "subscriber" + n + "@nextbox.test");
 				Map<String, String> login = portal.form("/login", "/login");
-				login.put("username", "subscriber" + n + "@nextbox.test");
+				login.put("username", portal.email());
 				login.put("password", "nextbox-subscriber");
 				HttpResponse<String> answer = portal.post("/login", login);
 				if (answer.statusCode() == 200 && answer.uri().getPath().startsWith("/portal")
