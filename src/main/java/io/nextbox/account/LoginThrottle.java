@@ -3,9 +3,6 @@ package io.nextbox.account;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -196,7 +193,7 @@ public class LoginThrottle {
 
 	/** An account's key: the email as accounts are looked up (trimmed, lower case), hashed. */
 	static String accountKey(String email) {
-		return hash(AccountService.normalizeEmail(email));
+		return Secrets.sha256(AccountService.normalizeEmail(email));
 	}
 
 	/**
@@ -205,7 +202,7 @@ public class LoginThrottle {
 	 */
 	static String addressKey(String address) {
 		if (address == null) {
-			return hash("");
+			return Secrets.sha256("");
 		}
 		String key = address.trim();
 		if (key.indexOf(':') >= 0 && IP_LITERAL.matcher(key).matches()) {
@@ -222,17 +219,7 @@ public class LoginThrottle {
 				// keep the text as it is
 			}
 		}
-		return hash(key);
-	}
-
-	private static String hash(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException unavailable) {
-			throw new IllegalStateException(unavailable);
-		}
+		return Secrets.sha256(key);
 	}
 
 }

@@ -1,18 +1,12 @@
 package io.nextbox.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.nextbox.mail.PublicUrl;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,8 +31,6 @@ public class PasswordLinks {
 
 	}
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final JdbcTemplate jdbc;
 
 	private final AccountRepository accounts;
@@ -49,16 +41,16 @@ public class PasswordLinks {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	PasswordLinks(JdbcTemplate jdbc, AccountRepository accounts, PasswordEncoder passwordEncoder,
-			PasswordPolicy policy, Clock clock, @Value("${nextbox.public-url:http://localhost:8080}") String publicUrl) {
+			PasswordPolicy policy, Clock clock, PublicUrl publicUrl) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.policy = policy;
 		this.clock = clock;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = publicUrl;
 	}
 
 	/** The same links on another clock (tests move time with it). */
@@ -73,14 +65,12 @@ public class PasswordLinks {
 	 */
 	@Transactional
 	public String issue(long accountId) {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = Secrets.randomToken();
 		Instant now = clock.instant();
 		jdbc.update("delete from password_token where account_id = ? and used_at is null", accountId);
 		jdbc.update("insert into password_token (account_id, token_hash, created_at, expires_at) values (?, ?, ?, ?)",
-				accountId, hash(token), Timestamp.from(now), Timestamp.from(now.plus(VALID_FOR)));
-		return publicUrl + PATH + token;
+				accountId, Secrets.sha256(token), Timestamp.from(now), Timestamp.from(now.plus(VALID_FOR)));
+		return publicUrl.link(PATH + token);
 	}
 
 	/** What this token would do now, without using it (the page shows its form only for {@code VALID}). */
@@ -93,7 +83,7 @@ public class PasswordLinks {
 				(row, n) -> row.getTimestamp("used_at") != null ? TokenState.USED
 						: row.getTimestamp("expires_at").toInstant().isAfter(clock.instant()) ? TokenState.VALID
 								: TokenState.EXPIRED,
-				hash(token));
+				Secrets.sha256(token));
 		return states.isEmpty() ? TokenState.UNKNOWN : states.get(0);
 	}
 
@@ -111,7 +101,7 @@ public class PasswordLinks {
 		}
 		PasswordRefusedException.check(policy, password);
 		Timestamp now = Timestamp.from(clock.instant());
-		String hash = hash(token);
+		String hash = Secrets.sha256(token);
 		int spent = jdbc.update("update password_token set used_at = ? where token_hash = ? and used_at is null "
 				+ "and expires_at > ?", now, hash, now);
 		if (spent == 0) {
@@ -123,16 +113,6 @@ public class PasswordLinks {
 		Account account = accounts.findById(accountId).orElseThrow();
 		account.changePasswordHash(passwordEncoder.encode(password));
 		return TokenState.SET;
-	}
-
-	static String hash(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -2,14 +2,10 @@ package io.nextbox.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +40,6 @@ public class SignInLinks {
 	public static final int MAX_WRONG_CODES = 5;
 
 	private static final Logger log = LoggerFactory.getLogger(SignInLinks.class);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcTemplate jdbc;
 
@@ -119,9 +113,9 @@ public class SignInLinks {
 			if (accountId.isEmpty()) {
 				return null;
 			}
-			String token = randomToken();
-			String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
-			String tokenHash = sha256(token);
+			String token = Secrets.randomToken();
+			String code = "%06d".formatted(Secrets.randomNumber(1_000_000));
+			String tokenHash = Secrets.sha256(token);
 			Instant now = clock.instant();
 			jdbc.update("""
 					insert into sign_in_link (account_id, token_hash, code_hash, created_at, expires_at)
@@ -155,7 +149,7 @@ public class SignInLinks {
 		}
 		Map<String, Object> subscriber = subscribers.get(0);
 		String name = (subscriber.get("first_name") + " " + subscriber.get("last_name")).trim();
-		String hash = passwordEncoder.encode(randomToken());
+		String hash = passwordEncoder.encode(Secrets.randomToken());
 		String displayName = name.isEmpty() ? email : name;
 		long accountId = BatchInsert.insertReturningIds(jdbc,
 				"insert into account (email, password_hash, role, display_name, created_at) values (?, ?, ?, ?, ?)",
@@ -177,7 +171,7 @@ public class SignInLinks {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return Result.failed(Outcome.INVALID, null);
 		}
-		String tokenHash = sha256(token);
+		String tokenHash = Secrets.sha256(token);
 		return transactions.execute(status -> {
 			List<Map<String, Object>> rows = jdbc.queryForList(
 					"select id, account_id, expires_at, used_at, failed_codes from sign_in_link where token_hash = ?",
@@ -196,7 +190,7 @@ public class SignInLinks {
 		}
 		return jdbc.queryForObject(
 				"select count(*) from sign_in_link where token_hash = ? and account_id = ? and used_at is not null",
-				Long.class, sha256(token), accountId) > 0;
+				Long.class, Secrets.sha256(token), accountId) > 0;
 	}
 
 	/** Enters a code: the same as following the link of the request it came with. */
@@ -243,24 +237,8 @@ public class SignInLinks {
 		return Result.failed(current.get("used_at") != null ? Outcome.USED : Outcome.EXPIRED, accountId);
 	}
 
-	private static String randomToken() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
 	private static String codeHash(String tokenHash, String code) {
-		return sha256(tokenHash + ":" + code);
-	}
-
-	static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Secrets.sha256(tokenHash + ":" + code);
 	}
 
 }

@@ -88,7 +88,7 @@ class AddMerchantCommandIntegrationTests {
 		String token = link.group(2);
 		assertThat(jdbc.queryForList("select token_hash from password_token where account_id = "
 				+ "(select id from account where email = ?)", String.class, email))
-			.containsExactly(PasswordLinks.hash(token))
+			.containsExactly(Secrets.sha256(token))
 			.doesNotContain(token);
 		mvc.perform(formLogin("/login").user(email).password(PASSWORD)).andExpect(unauthenticated());
 
@@ -148,7 +148,7 @@ class AddMerchantCommandIntegrationTests {
 	void anExpiredLinkGetsAClearPage() throws Exception {
 		String token = tokenOf(add(newEmail("expired")));
 		jdbc.update("update password_token set expires_at = ? where token_hash = ?",
-				java.sql.Timestamp.from(clock.instant().minusSeconds(1)), PasswordLinks.hash(token));
+				java.sql.Timestamp.from(clock.instant().minusSeconds(1)), Secrets.sha256(token));
 
 		mvc.perform(get("/password/set").param("token", token)).andExpect(status().isGone())
 			.andExpect(content().string(containsString("This link has expired")));
