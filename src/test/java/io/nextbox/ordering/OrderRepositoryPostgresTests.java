@@ -10,7 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 @Tag("postgres")
 @ActiveProfiles({ "postgres", "postgres-test" })
 @Import(CleanMigrate.class)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=nextbox_ci")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=${NEXTBOX_TEST_PG_SCHEMA:nextbox_ci}")
 class OrderRepositoryPostgresTests extends OrderRepositoryTests {
 
 }

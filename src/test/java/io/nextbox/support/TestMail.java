@@ -24,7 +24,8 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class TestMail {
 
-	public static final int PORT = 39025;
+	/** 39025, or {@code NEXTBOX_TEST_SMTP_PORT} so that two builds on one machine do not share a server. */
+	public static final int PORT = Integer.parseInt(System.getenv().getOrDefault("NEXTBOX_TEST_SMTP_PORT", "39025"));
 
 	private static GreenMail server;
 
