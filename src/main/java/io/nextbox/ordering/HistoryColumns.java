@@ -2,7 +2,8 @@ package io.nextbox.ordering;
 
 import java.math.BigDecimal;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import io.nextbox.shared.EmailAddress;
 
 /**
  * What an imported order line must fit, taken from the columns it ends up in (V1__domain.sql), in one place: the
@@ -15,10 +16,7 @@ final class HistoryColumns {
 	static final int ORDER_ID_LENGTH = 64;
 
 	/** {@code subscriber.email varchar(254)} (and {@code account.email}): the longest address RFC 5321 allows. */
-	static final int EMAIL_LENGTH = 254;
-
-	/** The part of an address before the {@code @} has at most 64 characters (RFC 5321). */
-	static final int EMAIL_LOCAL_PART_LENGTH = 64;
+	static final int EMAIL_LENGTH = EmailAddress.MAX_LENGTH;
 
 	/**
 	 * {@code order_line.quantity int}, {@code check (quantity > 0)}. The column would take up to 2,147,483,647,
@@ -38,13 +36,6 @@ final class HistoryColumns {
 	/** Longer values are cut when a problem quotes them, so a report line stays readable. */
 	private static final int QUOTED = 40;
 
-	/**
-	 * An address as a browser's {@code <input type="email">} accepts it (the HTML standard's definition): a local
-	 * part of the usual characters, an {@code @}, then a domain of letters, digits and hyphens.
-	 */
-	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+"
-			+ "@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
-
 	private HistoryColumns() {
 	}
 
@@ -63,8 +54,7 @@ final class HistoryColumns {
 			return Optional.of("customer " + quote(email) + " is " + email.length()
 					+ " characters long; an email address has at most " + EMAIL_LENGTH);
 		}
-		int at = email.lastIndexOf('@');
-		if (!EMAIL.matcher(email).matches() || at > EMAIL_LOCAL_PART_LENGTH) {
+		if (!EmailAddress.isValid(email)) {
 			return Optional.of("customer " + quote(email) + " is not an email address (name@example.com)");
 		}
 		return Optional.empty();

@@ -158,8 +158,9 @@ public class SubscriptionService {
 	public List<Long> importSubscriptions(List<NewSubscription> newSubscriptions) {
 		List<Long> ids = BatchInsert.insertReturningIds(jdbc, """
 				insert into subscription (subscriber_id, plan_id, quantity, interval_count, interval_unit, status,
-				  started_on, next_shipment_date, paused_until, cancelled_on, cancel_reason, anchor_day, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", newSubscriptions, (statement, subscription) -> {
+				  started_on, next_shipment_date, paused_until, cancelled_on, cancel_reason, anchor_day, external_id,
+				  version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", newSubscriptions, (statement, subscription) -> {
 			statement.setLong(1, subscription.subscriberId());
 			statement.setLong(2, subscription.planId());
 			statement.setInt(3, subscription.quantity());
@@ -174,6 +175,7 @@ public class SubscriptionService {
 			LocalDate anchor = subscription.nextShipmentDate() != null ? subscription.nextShipmentDate()
 					: subscription.startedOn();
 			statement.setInt(12, anchor.getDayOfMonth());
+			statement.setString(13, subscription.externalId());
 		});
 		record OpenShipment(long subscriptionId, LocalDate shipDate) {
 		}

@@ -47,7 +47,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
 		String type = request.getContentType();
 		return !HttpMethod.POST.matches(request.getMethod()) || type == null
 				|| !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
-				|| !PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+				|| !request.getRequestURI().substring(request.getContextPath().length()).startsWith(PATH);
 	}
 
 	@Override
