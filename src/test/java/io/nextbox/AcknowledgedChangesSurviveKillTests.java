@@ -1,24 +1,18 @@
 package io.nextbox;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import io.nextbox.support.ForkedApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,36 +41,31 @@ class AcknowledgedChangesSurviveKillTests {
 
 	private static final int CHANGES = 20;
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
-
 	private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>(.*?)</form>", Pattern.DOTALL);
 
 	private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>", Pattern.DOTALL);
 
 	private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)=\"([^\"]*)\"");
 
-	private Path home;
+	private static final List<String> ARGUMENTS = List.of("--nextbox.demo.subscribers=20",
+			"--nextbox.shipments.cron=-", "--nextbox.recommendation.rebuild-cron=-");
 
-	private Process app;
+	private ForkedApp app;
 
 	@BeforeEach
 	void freshDataDirectory() throws IOException {
-		home = Files.createTempDirectory("nextbox-kill");
+		app = new ForkedApp();
 	}
 
 	@AfterEach
 	void killAndCleanUp() throws Exception {
-		stop(app, true);
-		try (Stream<Path> files = Files.walk(home)) {
-			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
+		app.close();
 	}
 
 	@Test
 	void everyAnsweredQuantityChangeSurvivesAKillOfTheProcess() throws Exception {
-		int port = freePort();
-		app = start(port);
-		Portal portal = Portal.signIn(port, awaitStarted(app, port));
+		HttpClient started = app.start(ARGUMENTS);
+		Portal portal = Portal.signIn(app.port(), started);
 		String subscription = portal.subscriptionWithQuantityForm();
 
 		List<Integer> sent = new ArrayList<>();
@@ -92,14 +81,12 @@ class AcknowledgedChangesSurviveKillTests {
 			form = Portal.formOrNull(answer.body(), "/quantity");
 			assertThat(form).as("the quantity form in the answer").isNotNull();
 		}
-		app.destroyForcibly();
-		assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("killed").isTrue();
+		app.kill();
 
-		port = freePort();
-		app = start(port);
-		Portal afterRestart = portal.again(port, awaitStarted(app, port));
+		HttpClient restarted = app.start(ARGUMENTS);
+		Portal afterRestart = portal.again(app.port(), restarted);
 		String pageAfterRestart = afterRestart.get(subscription).body();
-		stop(app, false);
+		app.stop(false);
 
 		long subscriptionId = Long.parseLong(subscription.substring(subscription.lastIndexOf('/') + 1));
 		List<String> kept = quantityChangesOf(subscriptionId);
@@ -113,67 +100,9 @@ class AcknowledgedChangesSurviveKillTests {
 			.isEqualTo(sent.get(CHANGES - 2) + "|" + sent.get(CHANGES - 1));
 	}
 
-	/** Starts the application as {@code java -cp <test classpath> NextboxApplication}, in {@link #home}. */
-	private Process start(int port) throws IOException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), NextboxApplication.class.getName(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--nextbox.demo.subscribers=20", "--nextbox.shipments.cron=-",
-				"--nextbox.recommendation.rebuild-cron=-", "--spring.main.banner-mode=off");
-		return new ProcessBuilder(command).directory(home.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("app.log").toFile()))
-			.start();
-	}
-
-	/** Waits until the login page answers; returns a client that keeps cookies. */
-	private HttpClient awaitStarted(Process process, int port) throws Exception {
-		HttpClient client = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
-		Instant deadline = Instant.now().plus(START_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				fail("The application exited with %d:%n%s", process.exitValue(), logTail());
-			}
-			try {
-				HttpResponse<String> login = client.send(
-						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-							.timeout(Duration.ofSeconds(10))
-							.build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (login.statusCode() == 200) {
-					return client;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		fail("The application did not start within %s:%n%s", START_TIMEOUT, logTail());
-		return client;
-	}
-
-	private static void stop(Process process, boolean forcibly) throws InterruptedException {
-		if (process == null || !process.isAlive()) {
-			return;
-		}
-		if (!forcibly) {
-			process.destroy();
-			if (process.waitFor(60, TimeUnit.SECONDS)) {
-				return;
-			}
-		}
-		process.destroyForcibly();
-		process.waitFor(30, TimeUnit.SECONDS);
-	}
-
 	/** The subscription's quantity changes on file, oldest first, as {@code before|after}. */
 	private List<String> quantityChangesOf(long subscriptionId) throws Exception {
-		String url = "jdbc:h2:file:" + home.resolve("data").resolve("nextbox").toAbsolutePath();
+		String url = "jdbc:h2:file:" + app.home().resolve("data").resolve("nextbox").toAbsolutePath();
 		List<String> changes = new ArrayList<>();
 		try (Connection connection = DriverManager.getConnection(url, "sa", "");
 				PreparedStatement query = connection.prepareStatement("select detail from subscription_event "
@@ -186,22 +115,6 @@ class AcknowledgedChangesSurviveKillTests {
 			}
 		}
 		return changes;
-	}
-
-	private String logTail() {
-		try {
-			List<String> lines = Files.readAllLines(home.resolve("app.log"));
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	/** A signed-in subscriber's browser without JavaScript: forms read from the pages, posted as they are. */
