@@ -118,3 +118,26 @@ document.addEventListener("htmx:configRequest", function (event) {
     show(event.detail.elt, "offline");
   });
 })();
+
+// A plain form posts once: a second click while the first post is on its way would race it, and where the first
+// changes the session (signing in) the stale second answer could replace the new session's cookie. htmx forms are
+// left alone (htmx has already taken their submit); the mark is cleared when the page is shown again (Back).
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (event.defaultPrevented || !(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "post") {
+    return;
+  }
+  if (form.hasAttribute("data-posting")) {
+    event.preventDefault();
+    return;
+  }
+  form.setAttribute("data-posting", "");
+  setTimeout(function () {
+    form.removeAttribute("data-posting");
+  }, 10000);
+});
+window.addEventListener("pageshow", function () {
+  document.querySelectorAll("form[data-posting]").forEach(function (form) {
+    form.removeAttribute("data-posting");
+  });
+});
