@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.nextbox.audit.AuditLog;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,8 +26,11 @@ public class AddMerchantCommand {
 
 	private final MerchantService merchants;
 
-	AddMerchantCommand(MerchantService merchants) {
+	private final AuditLog audit;
+
+	AddMerchantCommand(MerchantService merchants, AuditLog audit) {
 		this.merchants = merchants;
+		this.audit = audit;
 	}
 
 	/** Starts the application for the command, runs it and stops; returns the process exit code. */
@@ -60,7 +64,8 @@ public class AddMerchantCommand {
 	/** Creates or resets the merchant and prints the link; returns the exit code. */
 	int add(String email, PrintStream out, PrintStream err) {
 		try {
-			MerchantService.AddedMerchant added = merchants.addMerchant(email);
+			MerchantService.AddedMerchant added = audit.actingAs(AuditLog.COMMAND_LINE,
+					() -> merchants.addMerchant(email));
 			out.println((added.created() ? "Created the merchant " : "Password reset for the merchant ")
 					+ added.email() + ". Open this link within 24 hours to set the password (it works once):");
 			out.println(added.link());

@@ -1,5 +1,6 @@
 package io.nextbox.account;
 
+import io.nextbox.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,9 +31,12 @@ class FirstMerchant implements ApplicationRunner {
 
 	private final MerchantService merchants;
 
-	FirstMerchant(AdminProperties properties, MerchantService merchants) {
+	private final AuditLog audit;
+
+	FirstMerchant(AdminProperties properties, MerchantService merchants, AuditLog audit) {
 		this.properties = properties;
 		this.merchants = merchants;
+		this.audit = audit;
 	}
 
 	@Override
@@ -55,7 +59,8 @@ class FirstMerchant implements ApplicationRunner {
 					+ "nextbox.admin.password (NEXTBOX_ADMIN_EMAIL, NEXTBOX_ADMIN_PASSWORD); only one is set");
 		}
 		try {
-			merchants.createMerchant(properties.email(), properties.password());
+			audit.actingAs(AuditLog.START_UP_PROPERTIES,
+					() -> merchants.createMerchant(properties.email(), properties.password()));
 		}
 		catch (PasswordRefusedException ex) {
 			throw new IllegalStateException("nextbox.admin.password (NEXTBOX_ADMIN_PASSWORD) is refused: "

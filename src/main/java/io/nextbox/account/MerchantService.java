@@ -7,6 +7,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import io.nextbox.audit.AuditAction;
+import io.nextbox.audit.AuditArea;
+import io.nextbox.audit.AuditLog;
+import io.nextbox.audit.FieldChange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -45,8 +49,11 @@ public class MerchantService {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	MerchantService(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-			PasswordLinks links, JdbcTemplate jdbc, Clock clock) {
+			PasswordLinks links, JdbcTemplate jdbc, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.policy = policy;
@@ -83,6 +90,9 @@ public class MerchantService {
 		}
 		Account account = existing.orElseGet(() -> accounts.save(new Account(normalized, unusablePasswordHash(),
 				Role.MERCHANT, displayName(normalized), clock.instant())));
+		audit.recorded(AuditArea.STAFF, account.getId(), normalized,
+				existing.isEmpty() ? AuditAction.ADDED : AuditAction.PASSWORD_LINK_ISSUED,
+				existing.isEmpty() ? new FieldChange[] { FieldChange.set("email", normalized) } : new FieldChange[0]);
 		return new AddedMerchant(normalized, existing.isEmpty(), links.issue(account.getId()));
 	}
 
@@ -98,9 +108,11 @@ public class MerchantService {
 		if (accounts.findByEmail(normalized).isPresent()) {
 			throw new IllegalArgumentException(normalized + " already has an account");
 		}
-		return accounts.save(new Account(normalized, passwordEncoder.encode(password), Role.MERCHANT,
+		long id = accounts.save(new Account(normalized, passwordEncoder.encode(password), Role.MERCHANT,
 				displayName(normalized), clock.instant()))
 			.getId();
+		audit.recorded(AuditArea.STAFF, id, normalized, AuditAction.ADDED, FieldChange.set("email", normalized));
+		return id;
 	}
 
 	/**
@@ -123,6 +135,8 @@ public class MerchantService {
 		}
 		jdbc.update("delete from spring_session where principal_name = ?", target.get().getEmail());
 		accounts.delete(target.get());
+		audit.recorded(AuditArea.STAFF, merchantId, target.get().getEmail(), AuditAction.REMOVED,
+				new FieldChange("email", target.get().getEmail(), ""));
 		return Removal.REMOVED;
 	}
 
@@ -139,6 +153,8 @@ public class MerchantService {
 		}
 		PasswordRefusedException.check(policy, newPassword);
 		account.changePasswordHash(passwordEncoder.encode(newPassword));
+		audit.recorded(AuditArea.STAFF, accountId, account.getEmail(), AuditAction.PASSWORD_CHANGED,
+				FieldChange.secret("password"));
 		return true;
 	}
 

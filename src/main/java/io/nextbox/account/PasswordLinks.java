@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.nextbox.audit.AuditAction;
+import io.nextbox.audit.AuditArea;
+import io.nextbox.audit.AuditLog;
+import io.nextbox.audit.FieldChange;
 import io.nextbox.mail.PublicUrl;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,8 +47,11 @@ public class PasswordLinks {
 
 	private final PublicUrl publicUrl;
 
+	private final AuditLog audit;
+
 	PasswordLinks(JdbcTemplate jdbc, AccountRepository accounts, PasswordEncoder passwordEncoder,
-			PasswordPolicy policy, Clock clock, PublicUrl publicUrl) {
+			PasswordPolicy policy, Clock clock, PublicUrl publicUrl, AuditLog audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -55,7 +62,7 @@ public class PasswordLinks {
 
 	/** The same links on another clock (tests move time with it). */
 	PasswordLinks withClock(Clock other) {
-		return new PasswordLinks(jdbc, accounts, passwordEncoder, policy, other, publicUrl);
+		return new PasswordLinks(jdbc, accounts, passwordEncoder, policy, other, publicUrl, audit);
 	}
 
 	/**
@@ -112,6 +119,10 @@ public class PasswordLinks {
 				hash);
 		Account account = accounts.findById(accountId).orElseThrow();
 		account.changePasswordHash(passwordEncoder.encode(password));
+		if (account.getRole() == Role.MERCHANT) {
+			audit.actingAs(account.getEmail(), () -> audit.recorded(AuditArea.STAFF, accountId, account.getEmail(),
+					AuditAction.PASSWORD_SET_BY_LINK, FieldChange.secret("password")));
+		}
 		return TokenState.SET;
 	}
 

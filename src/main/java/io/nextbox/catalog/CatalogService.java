@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.nextbox.audit.AuditArea;
+import io.nextbox.audit.AuditLog;
 import io.nextbox.shared.Like;
 import io.nextbox.shared.Paging;
 import org.springframework.data.domain.Page;
@@ -31,11 +33,15 @@ public class CatalogService {
 
 	private final Clock clock;
 
-	CatalogService(ProductRepository products, PlanRepository plans, PlanFamilyRepository families, Clock clock) {
+	private final AuditLog audit;
+
+	CatalogService(ProductRepository products, PlanRepository plans, PlanFamilyRepository families, Clock clock,
+			AuditLog audit) {
 		this.products = products;
 		this.plans = plans;
 		this.families = families;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -48,7 +54,9 @@ public class CatalogService {
 		if (products.existsBySku(product.sku())) {
 			throw new DuplicateSkuException(product.sku());
 		}
-		return products.save(new Product(product, clock.instant())).getId();
+		Product saved = products.save(new Product(product, clock.instant()));
+		audit.created(AuditArea.PRODUCTS, saved.getId(), label(product.name(), product.sku()), draftOf(saved));
+		return saved.getId();
 	}
 
 	@Transactional
@@ -56,22 +64,40 @@ public class CatalogService {
 		if (products.existsBySkuAndIdNot(product.sku(), id)) {
 			throw new DuplicateSkuException(product.sku());
 		}
-		products.findById(id).orElseThrow(() -> new ProductNotFoundException(id)).revise(product);
+		Product saved = products.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
+		NewProduct before = draftOf(saved);
+		saved.revise(product);
+		audit.updated(AuditArea.PRODUCTS, id, label(product.name(), product.sku()), before, draftOf(saved));
 	}
 
 	/** Retires a product: it is never offered again; orders that hold it keep it. */
 	@Transactional
 	public void retireProduct(long id) {
-		products.findById(id).orElseThrow(() -> new ProductNotFoundException(id)).retire();
+		Product product = products.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
+		ProductSummary before = product.toSummary();
+		product.retire();
+		audit.statusChanged(AuditArea.PRODUCTS, id, label(before.name(), before.sku()), state(before.retired()),
+				state(true));
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<NewProduct> productDraft(long id) {
-		return products.findById(id).map(product -> {
-			ProductSummary summary = product.toSummary();
-			return new NewProduct(summary.sku(), summary.name(), product.getDescription(), summary.imageUrl(),
-					summary.category(), summary.price(), summary.inStock(), summary.addOnEligible());
-		});
+		return products.findById(id).map(CatalogService::draftOf);
+	}
+
+	private static NewProduct draftOf(Product product) {
+		ProductSummary summary = product.toSummary();
+		return new NewProduct(summary.sku(), summary.name(), product.getDescription(), summary.imageUrl(),
+				summary.category(), summary.price(), summary.inStock(), summary.addOnEligible());
+	}
+
+	/** How the audit log names a product or plan. */
+	private static String label(String name, String sku) {
+		return name + " (" + sku + ")";
+	}
+
+	private static String state(boolean retired) {
+		return retired ? "RETIRED" : "LIVE";
 	}
 
 	/** Products whose name or SKU contains {@code query} (literally), by name, a page at a time. */
@@ -89,7 +115,9 @@ public class CatalogService {
 		}
 		PlanFamily family = families.findById(plan.familyId())
 			.orElseThrow(() -> new IllegalArgumentException("No plan family " + plan.familyId()));
-		return plans.save(new Plan(family, plan)).getId();
+		Plan saved = plans.save(new Plan(family, plan));
+		audit.created(AuditArea.PLANS, saved.getId(), label(plan.name(), plan.sku()), saved.toNewPlan());
+		return saved.getId();
 	}
 
 	@Transactional
@@ -99,7 +127,10 @@ public class CatalogService {
 		}
 		PlanFamily family = families.findById(plan.familyId())
 			.orElseThrow(() -> new IllegalArgumentException("No plan family " + plan.familyId()));
-		plans.findById(id).orElseThrow(() -> new PlanNotFoundException(id)).revise(family, plan);
+		Plan saved = plans.findById(id).orElseThrow(() -> new PlanNotFoundException(id));
+		NewPlan before = saved.toNewPlan();
+		saved.revise(family, plan);
+		audit.updated(AuditArea.PLANS, id, label(plan.name(), plan.sku()), before, saved.toNewPlan());
 	}
 
 	/**
@@ -121,7 +152,11 @@ public class CatalogService {
 	/** Retires a plan: no one can move to it any more; subscriptions on it and past orders keep it. */
 	@Transactional
 	public void retirePlan(long id) {
-		plans.findById(id).orElseThrow(() -> new PlanNotFoundException(id)).retire();
+		Plan plan = plans.findById(id).orElseThrow(() -> new PlanNotFoundException(id));
+		PlanSummary before = plan.toSummary();
+		plan.retire();
+		audit.statusChanged(AuditArea.PLANS, id, label(before.name(), before.sku()), state(before.retired()),
+				state(true));
 	}
 
 	@Transactional(readOnly = true)

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.nextbox.audit.AuditArea;
+import io.nextbox.audit.AuditLog;
 import io.nextbox.catalog.CatalogService;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,16 +34,25 @@ public class OfferService {
 
 	private final CatalogService catalog;
 
-	OfferService(OfferRepository offers, Clock clock, JdbcTemplate jdbc, CatalogService catalog) {
+	private final AuditLog audit;
+
+	OfferService(OfferRepository offers, Clock clock, JdbcTemplate jdbc, CatalogService catalog, AuditLog audit) {
 		this.offers = offers;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.audit = audit;
 	}
 
 	@Transactional
 	public long create(NewOffer offer) {
-		return offers.save(new Offer(offer, clock.instant())).getId();
+		return saved(new Offer(offer, clock.instant()));
+	}
+
+	private long saved(Offer offer) {
+		Offer saved = offers.save(offer);
+		audit.created(AuditArea.OFFERS, saved.getId(), saved.toDraft().name(), saved.toDraft());
+		return saved.getId();
 	}
 
 	/** The active offers running today at a placement; targeting is for the caller to apply per subscriber. */
@@ -95,13 +106,15 @@ public class OfferService {
 	/** Saves a new offer as a draft, or refuses it with every problem found ({@link InvalidOfferException}). */
 	@Transactional
 	public long create(OfferDraft draft) {
-		return offers.save(new Offer(checked(draft, OfferStatus.DRAFT), clock.instant())).getId();
+		return saved(new Offer(checked(draft, OfferStatus.DRAFT), clock.instant()));
 	}
 
 	@Transactional
 	public void update(long id, OfferDraft draft) {
 		Offer offer = offers.findById(id).orElseThrow(() -> new OfferNotFoundException(id));
+		OfferDraft before = offer.toDraft();
 		offer.revise(checked(draft, offer.getStatus()));
+		audit.updated(AuditArea.OFFERS, id, offer.toDraft().name(), before, offer.toDraft());
 	}
 
 	/** Activates, pauses or ends an offer. An ended offer stays ended; a draft that no longer holds cannot start. */
@@ -114,6 +127,7 @@ public class OfferService {
 		if (status == OfferStatus.ACTIVE) {
 			checked(offer.toDraft(), status);
 		}
+		audit.statusChanged(AuditArea.OFFERS, id, offer.toDraft().name(), offer.getStatus(), status);
 		offer.changeStatus(status);
 	}
 

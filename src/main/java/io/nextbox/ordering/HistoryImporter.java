@@ -34,6 +34,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.nextbox.account.AccountService;
+import io.nextbox.audit.AuditAction;
+import io.nextbox.audit.AuditArea;
+import io.nextbox.audit.AuditLog;
+import io.nextbox.audit.FieldChange;
 import io.nextbox.account.Customers;
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.SkuRef;
@@ -107,6 +111,8 @@ public class HistoryImporter {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	/** This process, as an import's runner. */
 	private final String host;
 
@@ -117,7 +123,8 @@ public class HistoryImporter {
 
 	HistoryImporter(OrderHistory history, CatalogService catalog, AccountService accounts, JdbcTemplate jdbc,
 			ApplicationEventPublisher events, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.history = history;
 		this.catalog = catalog;
 		this.accounts = accounts;
@@ -146,7 +153,23 @@ public class HistoryImporter {
 	public long start(String fileName, Path file) {
 		String name = fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
 		Timestamp now = Timestamp.from(clock.instant());
-		long id = BatchInsert.insertReturningIds(jdbc, "insert into history_import (file_name, status, total_lines, "
+		long id = transaction.execute(status -> started(name, insert(name, now, file)));
+		running.add(id);
+		String startedBy = audit.currentActor();
+		try {
+			executor.execute(() -> audit.actingAs(startedBy, () -> run(id, file)));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Import {} could not be started", id, ex);
+			running.remove(id);
+			finish(id, "FAILED", BROKE);
+			delete(file);
+		}
+		return id;
+	}
+
+	private long insert(String name, Timestamp now, Path file) {
+		return BatchInsert.insertReturningIds(jdbc, "insert into history_import (file_name, status, total_lines, "
 				+ "processed, orders_added, orders_skipped, customers_new, created_at, runner_host, runner_pid, "
 				+ "heartbeat_at, temp_file) values (?, 'CHECKING', 0, 0, 0, 0, 0, ?, ?, ?, ?, ?)", List.of(name),
 				(statement, row) -> {
@@ -157,16 +180,10 @@ public class HistoryImporter {
 					statement.setTimestamp(5, now);
 					statement.setString(6, file.toAbsolutePath().toString());
 				}).get(0);
-		running.add(id);
-		try {
-			executor.execute(() -> run(id, file));
-		}
-		catch (RuntimeException ex) {
-			log.warn("Import {} could not be started", id, ex);
-			running.remove(id);
-			finish(id, "FAILED", BROKE);
-			delete(file);
-		}
+	}
+
+	private long started(String fileName, long id) {
+		audit.recorded(AuditArea.IMPORTS, id, fileName, AuditAction.IMPORT_STARTED);
 		return id;
 	}
 
@@ -442,6 +459,9 @@ public class HistoryImporter {
 				Timestamp.from(clock.instant()), id) == 0) {
 			throw new IllegalStateException("Import " + id + " was marked failed while it ran; rolling it back");
 		}
+		audit.recorded(AuditArea.IMPORTS, id, fileName(id), AuditAction.IMPORT_FINISHED,
+				FieldChange.set("ordersAdded", added), FieldChange.set("ordersSkipped", skipped),
+				FieldChange.set("customersNew", customersNew));
 		events.publishEvent(new HistoryImported(id, added));
 	}
 
@@ -457,9 +477,21 @@ public class HistoryImporter {
 		if (text.length() > REPORT_LENGTH) {
 			text = text.substring(0, text.lastIndexOf('\n', REPORT_LENGTH - 40) + 1) + "... and more: fix these first";
 		}
-		return jdbc.update("update history_import set status = ?, report = ?, finished_at = ? "
-				+ "where id = ? and status in ('CHECKING', 'IMPORTING')", status, text,
-				Timestamp.from(clock.instant()), id) > 0;
+		String shortened = text;
+		return Boolean.TRUE.equals(transaction.execute(tx -> {
+			boolean ended = jdbc.update("update history_import set status = ?, report = ?, finished_at = ? "
+					+ "where id = ? and status in ('CHECKING', 'IMPORTING')", status, shortened,
+					Timestamp.from(clock.instant()), id) > 0;
+			if (ended) {
+				audit.recorded(AuditArea.IMPORTS, id, fileName(id),
+						status.equals("REJECTED") ? AuditAction.IMPORT_REJECTED : AuditAction.IMPORT_FAILED);
+			}
+			return ended;
+		}));
+	}
+
+	private String fileName(long id) {
+		return jdbc.queryForObject("select file_name from history_import where id = ?", String.class, id);
 	}
 
 	private static void add(List<String> problems, String problem) {

@@ -1,5 +1,7 @@
 package io.nextbox.store;
 
+import io.nextbox.audit.AuditArea;
+import io.nextbox.audit.AuditLog;
 import io.nextbox.shared.Fresh;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,8 +17,11 @@ public class StoreSettingsService {
 
 	private final Fresh<StoreSettings> cached;
 
-	StoreSettingsService(StoreSettingsRepository settings) {
+	private final AuditLog audit;
+
+	StoreSettingsService(StoreSettingsRepository settings, AuditLog audit) {
 		this.settings = settings;
+		this.audit = audit;
 		this.cached = new Fresh<>(() -> row().toSettings());
 	}
 
@@ -27,15 +32,24 @@ public class StoreSettingsService {
 	/** Sets the name and currency the portal shows; used by the demo store and, later, the settings page. */
 	@Transactional
 	public void rename(String storeName, String currency) {
-		row().rename(storeName, currency);
-		cached.forget();
+		StoreSettingsRow row = row();
+		StoreSettings before = row.toSettings();
+		row.rename(storeName, currency);
+		audited(before, row.toSettings());
 	}
 
 	/** Replaces every setting at once; the values are checked by the database's constraints too. */
 	@Transactional
 	public void update(StoreSettings newSettings) {
-		row().update(newSettings);
+		StoreSettingsRow row = row();
+		StoreSettings before = row.toSettings();
+		row.update(newSettings);
+		audited(before, row.toSettings());
+	}
+
+	private void audited(StoreSettings before, StoreSettings after) {
 		cached.forget();
+		audit.updated(AuditArea.SETTINGS, null, after.storeName(), before, after);
 	}
 
 	private StoreSettingsRow row() {
