@@ -12,6 +12,7 @@ import io.nextbox.support.DemoLogins;
 import io.nextbox.support.NextboxIntegrationTest;
 import io.nextbox.support.TestMail;
 import io.nextbox.support.TestMail.Received;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * "Invite a merchant" on the staff page, against GreenMail: one account and one email for a double click, the
  * emailed link sets the password and the new merchant signs in; a pending merchant invited again gets a fresh link;
- * a subscriber's or an active merchant's address is refused.
+ * a subscriber's or an active merchant's address is refused. The merchants invited here are removed after each test.
  */
 @NextboxIntegrationTest
 class MerchantInvitationIntegrationTests {
@@ -67,6 +68,13 @@ class MerchantInvitationIntegrationTests {
 	@BeforeEach
 	void merchant() {
 		merchant = user(users.loadUserByUsername(DemoLogins.MERCHANT));
+	}
+
+	/** Other tests count the merchants: the ones made here go again. */
+	@AfterEach
+	void removeTheMerchantsInvitedHere() {
+		jdbc.update("delete from spring_session where principal_name like '%@invites.test'");
+		jdbc.update("delete from account where role = 'MERCHANT' and email like '%@invites.test'");
 	}
 
 	@Test
