@@ -48,7 +48,7 @@ public class LoginThrottle {
 
 	enum Kind {
 
-		ACCOUNT, ADDRESS
+		ACCOUNT, ADDRESS, LINK_EMAIL, LINK_ADDRESS
 
 	}
 
@@ -81,7 +81,7 @@ public class LoginThrottle {
 
 	}
 
-	private record Limit(Kind kind, String keyHash, int max, Duration window) {
+	record Limit(Kind kind, String keyHash, int max, Duration window) {
 
 	}
 
@@ -107,19 +107,28 @@ public class LoginThrottle {
 	 * {@code clientAddress}, or refuses. The same work and the same answer whether or not the account exists.
 	 */
 	public Attempt begin(String email, String clientAddress) {
+		return takeBoth(new Limit(Kind.ACCOUNT, accountKey(email), limits.maxFailuresPerAccount(),
+				limits.accountWindow()),
+				new Limit(Kind.ADDRESS, addressKey(clientAddress), limits.maxFailuresPerAddress(),
+						limits.addressWindow()));
+	}
+
+	/**
+	 * Takes a slot of {@code first}, then one of {@code second}; when the second has none left, the first is given
+	 * back, so a refused attempt counts against neither.
+	 */
+	Attempt takeBoth(Limit first, Limit second) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		Taken account = take(new Limit(Kind.ACCOUNT, accountKey(email), limits.maxFailuresPerAccount(),
-				limits.accountWindow()), now);
-		if (account.slot() == null) {
-			return new Refused(account.retryAfter());
+		Taken one = take(first, now);
+		if (one.slot() == null) {
+			return new Refused(one.retryAfter());
 		}
-		Taken address = take(new Limit(Kind.ADDRESS, addressKey(clientAddress), limits.maxFailuresPerAddress(),
-				limits.addressWindow()), now);
-		if (address.slot() == null) {
-			release(account.slot());
-			return new Refused(address.retryAfter());
+		Taken two = take(second, now);
+		if (two.slot() == null) {
+			release(one.slot());
+			return new Refused(two.retryAfter());
 		}
-		return new Allowed(account.slot(), address.slot());
+		return new Allowed(one.slot(), two.slot());
 	}
 
 	/** The password was right: the account's failures are forgotten, and the address's slot of this attempt freed. */
@@ -137,6 +146,8 @@ public class LoginThrottle {
 				now.minus(limits.accountWindow()).atOffset(ZoneOffset.UTC));
 		jdbc.update("delete from login_failure where key_kind = ? and failed_at <= ?", Kind.ADDRESS.name(),
 				now.minus(limits.addressWindow()).atOffset(ZoneOffset.UTC));
+		jdbc.update("delete from login_failure where key_kind in (?, ?) and failed_at <= ?", Kind.LINK_EMAIL.name(),
+				Kind.LINK_ADDRESS.name(), now.minus(LinkRequestLimits.WINDOW).atOffset(ZoneOffset.UTC));
 	}
 
 	private Taken take(Limit limit, Instant now) {

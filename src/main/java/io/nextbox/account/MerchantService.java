@@ -20,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MerchantService {
 
-	/** A merchant on the staff page. */
-	public record Merchant(long id, String email, String name, LocalDate since) {
+	/**
+	 * A merchant on the staff page; {@code pending} while an invited merchant has not set a password yet.
+	 */
+	public record Merchant(long id, String email, String name, LocalDate since, boolean pending) {
 	}
 
 	/** How a removal ended. */
@@ -67,8 +69,20 @@ public class MerchantService {
 		return accounts.findByRoleOrderByCreatedAtAscIdAsc(Role.MERCHANT)
 			.stream()
 			.map(account -> new Merchant(account.getId(), account.getEmail(), account.getDisplayName(),
-					LocalDate.ofInstant(account.getCreatedAt(), clock.getZone())))
+					LocalDate.ofInstant(account.getCreatedAt(), clock.getZone()), pending(account.getId())))
 			.toList();
+	}
+
+	/**
+	 * Whether this merchant was given a set-password link and never used one: created without a password (invited
+	 * or by {@code add-merchant}) and not signed in yet. A merchant created with a password has no link at all.
+	 */
+	@Transactional(readOnly = true)
+	public boolean pending(long accountId) {
+		return jdbc.queryForObject("""
+				select count(*) from password_token t where t.account_id = ?
+				and not exists (select 1 from password_token u where u.account_id = t.account_id and u.used_at is not null)""",
+				Long.class, accountId) > 0;
 	}
 
 	@Transactional(readOnly = true)

@@ -37,6 +37,9 @@ public class SignInLinks {
 
 	public static final Duration VALID_FOR = Duration.ofMinutes(15);
 
+	/** How long the link in an invitation works. */
+	public static final Duration INVITATION_VALID_FOR = Duration.ofDays(7);
+
 	public static final int MAX_WRONG_CODES = 5;
 
 	private static final Logger log = LoggerFactory.getLogger(SignInLinks.class);
@@ -80,13 +83,43 @@ public class SignInLinks {
 	/**
 	 * @param user who is now signed in, when {@link Outcome#SIGNED_IN}
 	 * @param accountId whose link it was, when known (also for a used or expired link)
+	 * @param invitation whether the link came in an invitation (valid 7 days) rather than on request
 	 */
-	public record Result(Outcome outcome, NextboxUser user, Long accountId) {
+	public record Result(Outcome outcome, NextboxUser user, Long accountId, boolean invitation) {
 
 		static Result failed(Outcome outcome, Long accountId) {
-			return new Result(outcome, null, accountId);
+			return new Result(outcome, null, accountId, false);
 		}
 
+	}
+
+	/** A link issued for an invitation: its row and the absolute link to email. */
+	record InvitationLink(long id, String link) {
+	}
+
+	/**
+	 * Inside the caller's transaction: a sign-in link for the subscriber with this email, valid
+	 * {@link #INVITATION_VALID_FOR}, with no code; an imported customer gets their login now.
+	 * @return empty when the address belongs to no subscriber (or is a merchant's)
+	 */
+	Optional<InvitationLink> issueInvitation(String email) {
+		Optional<Long> accountId = subscriberAccount(AccountService.normalizeEmail(email));
+		if (accountId.isEmpty()) {
+			return Optional.empty();
+		}
+		String token = Secrets.randomToken();
+		Instant now = clock.instant();
+		long id = BatchInsert.insertReturningIds(jdbc, """
+				insert into sign_in_link (account_id, token_hash, code_hash, created_at, expires_at, kind)
+				values (?, ?, ?, ?, ?, 'INVITE')""", List.of(Secrets.sha256(token)), (statement, hash) -> {
+			statement.setLong(1, accountId.get());
+			statement.setString(2, hash);
+			// no code comes with an invitation: the hash of a random secret, which no code matches
+			statement.setString(3, Secrets.sha256(Secrets.randomToken()));
+			statement.setTimestamp(4, Timestamp.from(now));
+			statement.setTimestamp(5, Timestamp.from(now.plus(INVITATION_VALID_FOR)));
+		}).get(0);
+		return Optional.of(new InvitationLink(id, publicUrl.link("/login/link/" + token)));
 	}
 
 	/**
@@ -174,7 +207,7 @@ public class SignInLinks {
 		String tokenHash = Secrets.sha256(token);
 		return transactions.execute(status -> {
 			List<Map<String, Object>> rows = jdbc.queryForList(
-					"select id, account_id, expires_at, used_at, failed_codes from sign_in_link where token_hash = ?",
+					"select id, account_id, expires_at, used_at, failed_codes, kind from sign_in_link where token_hash = ?",
 					tokenHash);
 			if (rows.isEmpty()) {
 				return Result.failed(Outcome.INVALID, null);
@@ -200,9 +233,9 @@ public class SignInLinks {
 		return transactions.execute(status -> {
 			Timestamp now = Timestamp.from(clock.instant());
 			List<Map<String, Object>> live = jdbc.queryForList("""
-					select l.id, l.account_id, l.token_hash, l.code_hash, l.expires_at, l.used_at, l.failed_codes
+					select l.id, l.account_id, l.token_hash, l.code_hash, l.expires_at, l.used_at, l.failed_codes, l.kind
 					from sign_in_link l join account a on a.id = l.account_id
-					where a.email = ? and l.used_at is null and l.expires_at > ? and l.failed_codes < ?
+					where a.email = ? and l.kind = 'LINK' and l.used_at is null and l.expires_at > ? and l.failed_codes < ?
 					order by l.id desc""", normalized, now, MAX_WRONG_CODES);
 			if (!digits.matches("\\d{6}")) {
 				return Result.failed(Outcome.INVALID, null);
@@ -224,6 +257,7 @@ public class SignInLinks {
 	/** Uses the row once: a conditional update, so two clicks cannot both sign in with it. */
 	private Result claim(Map<String, Object> row) {
 		long accountId = ((Number) row.get("account_id")).longValue();
+		boolean invitation = "INVITE".equals(row.get("kind"));
 		Instant now = clock.instant();
 		int claimed = jdbc.update("""
 				update sign_in_link set used_at = ?
@@ -231,10 +265,11 @@ public class SignInLinks {
 				row.get("id"), Timestamp.from(now), MAX_WRONG_CODES);
 		if (claimed == 1) {
 			String email = jdbc.queryForObject("select email from account where id = ?", String.class, accountId);
-			return new Result(Outcome.SIGNED_IN, (NextboxUser) users.loadUserByUsername(email), accountId);
+			return new Result(Outcome.SIGNED_IN, (NextboxUser) users.loadUserByUsername(email), accountId, invitation);
 		}
 		Map<String, Object> current = jdbc.queryForMap("select used_at from sign_in_link where id = ?", row.get("id"));
-		return Result.failed(current.get("used_at") != null ? Outcome.USED : Outcome.EXPIRED, accountId);
+		return new Result(current.get("used_at") != null ? Outcome.USED : Outcome.EXPIRED, null, accountId,
+				invitation);
 	}
 
 	private static String codeHash(String tokenHash, String code) {

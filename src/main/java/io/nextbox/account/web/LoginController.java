@@ -1,5 +1,6 @@
 package io.nextbox.account.web;
 
+import io.nextbox.account.LinkRequestLimits;
 import io.nextbox.account.LoginThrottle;
 import io.nextbox.account.NextboxUser;
 import io.nextbox.account.SignInLinks;
@@ -42,9 +43,12 @@ class LoginController {
 
 	private final SignInSession session;
 
-	LoginController(SignInLinks links, SignInSession session) {
+	private final LinkRequestLimits linkLimits;
+
+	LoginController(SignInLinks links, SignInSession session, LinkRequestLimits linkLimits) {
 		this.links = links;
 		this.session = session;
+		this.linkLimits = linkLimits;
 	}
 
 	@GetMapping("/login")
@@ -53,14 +57,21 @@ class LoginController {
 	}
 
 	@PostMapping("/login/link")
-	String requestLink(@RequestParam(required = false) String email, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	String requestLink(@RequestParam(required = false) String email, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		String address = email == null ? "" : email.strip();
 		String problem = address.isEmpty() ? "login.link.emailRequired"
 				: address.length() > 254 || !address.matches("[^@\\s]+@[^@\\s]+") ? "login.link.emailInvalid" : null;
 		if (problem != null) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("linkError", problem);
+			model.addAttribute("linkEmail", address);
+			return VIEW;
+		}
+		if (linkLimits.request(address, request.getRemoteAddr()) instanceof LoginThrottle.Refused refused) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.seconds()));
+			model.addAttribute("linkThrottledMinutes", refused.minutes());
 			model.addAttribute("linkEmail", address);
 			return VIEW;
 		}
@@ -120,7 +131,9 @@ class LoginController {
 		}
 		response.setStatus(result.outcome() == Outcome.INVALID ? HttpStatus.NOT_FOUND.value()
 				: HttpStatus.GONE.value());
-		model.addAttribute("failedKey", "signIn.failed." + result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+		model.addAttribute("failedKey", result.invitation() && result.outcome() == Outcome.EXPIRED
+				? "signIn.failed.expiredInvitation"
+				: "signIn.failed." + result.outcome().name().toLowerCase(java.util.Locale.ROOT));
 		model.addAttribute("minutes", SignInLinks.VALID_FOR.toMinutes());
 		return FAILED_VIEW;
 	}

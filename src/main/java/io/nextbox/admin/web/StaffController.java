@@ -1,5 +1,10 @@
 package io.nextbox.admin.web;
 
+import java.util.Locale;
+import java.util.UUID;
+
+import io.nextbox.account.MerchantInvitations;
+import io.nextbox.account.MerchantInvitations.Invite;
 import io.nextbox.account.MerchantService;
 import io.nextbox.account.MerchantService.Removal;
 import io.nextbox.account.NextboxUser;
@@ -15,9 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The store's staff (the merchants), removing one, and changing your own password. */
+/** The store's staff (the merchants), inviting and removing one, and changing your own password. */
 @Controller
 class StaffController {
 
@@ -29,16 +35,60 @@ class StaffController {
 
 	private final PasswordPolicy policy;
 
-	StaffController(MerchantService merchants, PasswordPolicy policy) {
+	private final MerchantInvitations invitations;
+
+	StaffController(MerchantService merchants, PasswordPolicy policy, MerchantInvitations invitations) {
 		this.merchants = merchants;
 		this.policy = policy;
+		this.invitations = invitations;
 	}
 
 	@GetMapping("/admin/staff")
 	String staff(@AuthenticationPrincipal NextboxUser user, Model model) {
 		model.addAttribute("merchants", merchants.merchants());
 		model.addAttribute("me", user.accountId());
+		// every form on the page gets its own key: posting it twice is one invitation
+		model.addAttribute("keys", new RequestKeys());
 		return VIEW;
+	}
+
+	/** Fresh request keys for the page's invitation forms. */
+	static final class RequestKeys {
+
+		public String next() {
+			return UUID.randomUUID().toString();
+		}
+
+	}
+
+	/**
+	 * Invites a merchant by email (or sends a pending one a fresh link). A refusal is answered on the staff page with
+	 * 422 and the address kept; a repeat of an answered form says what the first did.
+	 */
+	@PostMapping("/admin/staff/invite")
+	String invite(@AuthenticationPrincipal NextboxUser user, @RequestParam(required = false) String email,
+			@RequestParam(required = false) String key, Model model, HttpServletResponse response,
+			RedirectAttributes flash) {
+		Invite invite = invitations.invite(email, key);
+		String message = "staff.invite." + switch (invite.outcome()) {
+			case SENT -> "sent";
+			case RESENT -> "resent";
+			case ALREADY_SENT -> "already";
+			case INVALID -> "invalid";
+			case SUBSCRIBER -> "subscriber";
+			case ACTIVE_MERCHANT -> "merchant";
+			case MAIL_FAILED -> "mailFailed";
+		};
+		if (!invite.refused()) {
+			flash.addFlashAttribute("staffInvited", message);
+			flash.addFlashAttribute("staffInvitedEmail", invite.email());
+			return "redirect:/admin/staff";
+		}
+		response.setStatus(invite.outcome() == MerchantInvitations.Outcome.MAIL_FAILED
+				? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("inviteError", message);
+		model.addAttribute("inviteEmail", email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+		return staff(user, model);
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.nextbox.admin.web;
 
 import io.nextbox.account.AccountService;
+import io.nextbox.account.InvitationBatches;
+import io.nextbox.account.Invitations;
 import io.nextbox.offer.OfferEvents;
 import io.nextbox.ordering.OrderHistory;
 import io.nextbox.subscription.SubscriptionService;
@@ -28,18 +30,27 @@ class SubscriberAdminController {
 
 	private final OfferEvents offerEvents;
 
+	private final Invitations invitations;
+
+	private final InvitationBatches batches;
+
 	SubscriberAdminController(AccountService accounts, SubscriptionService subscriptions, OrderHistory orders,
-			OfferEvents offerEvents) {
+			OfferEvents offerEvents, Invitations invitations, InvitationBatches batches) {
 		this.accounts = accounts;
 		this.subscriptions = subscriptions;
 		this.orders = orders;
 		this.offerEvents = offerEvents;
+		this.invitations = invitations;
+		this.batches = batches;
 	}
 
 	@GetMapping("/admin/subscribers")
 	String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("q", q);
 		model.addAttribute("subscribers", accounts.searchSubscribers(q, page, 25));
+		model.addAttribute("notYetInvited", batches.notYetInvited());
+		model.addAttribute("latestBatch", batches.latestBatchId());
+		model.addAttribute("runningBatch", batches.runningBatch().orElse(null));
 		return LIST;
 	}
 
@@ -50,6 +61,7 @@ class SubscriberAdminController {
 		model.addAttribute("subscriptions", subscriptions.subscriptionsOf(id));
 		model.addAttribute("orders", orders.ordersOf(id, 0, 10));
 		model.addAttribute("offerHistory", offerEvents.historyOf(id, 50));
+		model.addAttribute("invitation", invitations.stateOf(id));
 		return DETAIL;
 	}
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.nextbox.account.InvitationBatches;
 import io.nextbox.ordering.HistoryImporter;
 import io.nextbox.ordering.ImportStatus;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +34,11 @@ class ImportController {
 
 	private final HistoryImporter importer;
 
-	ImportController(HistoryImporter importer) {
+	private final InvitationBatches invitations;
+
+	ImportController(HistoryImporter importer, InvitationBatches invitations) {
 		this.importer = importer;
+		this.invitations = invitations;
 	}
 
 	/** The page, also as the answer to a file above the upload limit (see {@link UploadLimitFilter}). */
@@ -63,7 +67,13 @@ class ImportController {
 
 	@GetMapping("/admin/import/{id}")
 	String status(@PathVariable String id, HtmxRequest htmx, Model model) {
-		model.addAttribute("job", find(id));
+		ImportStatus job = find(id);
+		model.addAttribute("job", job);
+		if ("DONE".equals(job.status())) {
+			model.addAttribute("notYetInvited", invitations.notYetInvited());
+			model.addAttribute("latestBatch", invitations.latestBatchId());
+			model.addAttribute("runningBatch", invitations.runningBatch().orElse(null));
+		}
 		return htmx.isHtmxRequest() ? STATUS + " :: status" : STATUS;
 	}
 
