@@ -86,12 +86,6 @@ class Account {
 		this.passwordSet = true;
 	}
 
-	/** A password nobody knows: the account signs in only by a link until its owner sets one. */
-	void unusablePassword(String passwordHash) {
-		this.passwordHash = passwordHash;
-		this.passwordSet = false;
-	}
-
 	void changeEmail(String email) {
 		this.email = email;
 	}

@@ -35,6 +35,9 @@ public class EmailChanges {
 	/** The same address asked again within this is a double click, a retry or a second tab: nothing is sent again. */
 	static final Duration REPEAT_WINDOW = Duration.ofMinutes(1);
 
+	/** At most this many requests an hour per account: each one emails an address the subscriber typed. */
+	public static final int MAX_REQUESTS_PER_HOUR = 5;
+
 	static final String PATH = "/account/email/";
 
 	private static final Logger log = LoggerFactory.getLogger(EmailChanges.class);
@@ -47,7 +50,9 @@ public class EmailChanges {
 		/** The same address was asked a moment ago: that email stands. */
 		REPEATED,
 		/** It is already the account's address: nothing to do. */
-		UNCHANGED
+		UNCHANGED,
+		/** {@link #MAX_REQUESTS_PER_HOUR} were asked in the last hour: nothing is sent. */
+		TOO_MANY
 
 	}
 
@@ -126,7 +131,12 @@ public class EmailChanges {
 			if (recent > 0) {
 				return new Issued(Requested.REPEATED, null, current, false);
 			}
-			jdbc.update("delete from email_change where account_id = ? and confirmed_at is null", accountId);
+			Long lastHour = jdbc.queryForObject(
+					"select count(*) from email_change where account_id = ? and created_at > ?", Long.class, accountId,
+					Timestamp.from(now.minus(Duration.ofHours(1))));
+			if (lastHour >= MAX_REQUESTS_PER_HOUR) {
+				return new Issued(Requested.TOO_MANY, null, current, false);
+			}
 			String token = Secrets.randomToken();
 			jdbc.update("""
 					insert into email_change (account_id, old_email, new_email, token_hash, created_at, expires_at)
@@ -153,11 +163,12 @@ public class EmailChanges {
 	public Optional<Pending> pending(long accountId) {
 		return jdbc
 			.query("""
-					select new_email, expires_at from email_change
-					where account_id = ? and confirmed_at is null and expires_at > ? order by id desc""",
-					(row, n) -> new Pending(row.getString("new_email"), row.getTimestamp("expires_at").toInstant()),
-					accountId, Timestamp.from(clock.instant()))
+					select new_email, expires_at, confirmed_at from email_change where account_id = ?
+					order by id desc""", (row, n) -> row.getTimestamp("confirmed_at") != null ? null
+					: new Pending(row.getString("new_email"), row.getTimestamp("expires_at").toInstant()), accountId)
 			.stream()
+			.limit(1)
+			.filter(pending -> pending != null && pending.expiresAt().isAfter(clock.instant()))
 			.findFirst();
 	}
 
@@ -192,7 +203,6 @@ public class EmailChanges {
 						accountId);
 				jdbc.update("update account set email = ? where id = ?", now.newEmail(), accountId);
 				jdbc.update("update subscriber set email = ? where account_id = ?", now.newEmail(), accountId);
-				jdbc.update("delete from email_change where account_id = ? and confirmed_at is null", accountId);
 				jdbc.update("update sign_in_link set expires_at = ? where account_id = ? and used_at is null "
 						+ "and expires_at > ?", at, accountId, at);
 				return new Link(State.CONFIRMED, accountId, oldEmail, now.newEmail());
@@ -227,15 +237,18 @@ public class EmailChanges {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return Optional.empty();
 		}
+		// a request is replaced by any later one of its account: only the latest link can be confirmed
 		List<Map<String, Object>> rows = jdbc.queryForList("""
-				select account_id, old_email, new_email, expires_at, confirmed_at from email_change
-				where token_hash = ?""", Secrets.sha256(token));
+				select c.account_id, c.old_email, c.new_email, c.expires_at, c.confirmed_at,
+				       (select count(*) from email_change n where n.account_id = c.account_id and n.id > c.id) as newer
+				from email_change c where c.token_hash = ?""", Secrets.sha256(token));
 		if (rows.isEmpty()) {
 			return Optional.empty();
 		}
 		Map<String, Object> row = rows.get(0);
 		State state = row.get("confirmed_at") != null ? State.ALREADY_CONFIRMED
-				: instant(row.get("expires_at")).isAfter(clock.instant()) ? State.PENDING : State.EXPIRED;
+				: ((Number) row.get("newer")).longValue() > 0 ? State.UNKNOWN
+						: instant(row.get("expires_at")).isAfter(clock.instant()) ? State.PENDING : State.EXPIRED;
 		return Optional.of(new Link(state, ((Number) row.get("account_id")).longValue(), (String) row.get("old_email"),
 				(String) row.get("new_email")));
 	}

@@ -49,7 +49,7 @@ class AccountBrowserTest {
 		driver.findElement(By.cssSelector("#account-name button[type=submit]")).click();
 		browser.waitUntil(d -> d.findElement(By.cssSelector(".who")).getText().equals("Grace Hopper"));
 
-		driver.findElement(By.id("email")).sendKeys("grace464@elsewhere.test");
+		driver.findElement(By.id("email")).sendKeys("subscriber464-new@nextbox.test");
 		driver.findElement(By.cssSelector("#account-email button[type=submit]")).click();
 		browser.waitUntil(d -> d.findElement(By.cssSelector("#account-email .alert-info"))
 			.getText()
@@ -66,14 +66,14 @@ class AccountBrowserTest {
 			.isGreaterThanOrEqualTo(((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].scrollWidth", nav)).intValue());
 		browser.screenshot("account-390");
 
-		String link = TestMail.await("grace464@elsewhere.test", 1).text().replaceAll("(?s).*?(/account/email/[A-Za-z0-9_-]+).*", "$1");
+		String link = TestMail.await("subscriber464-new@nextbox.test", 1).text().replaceAll("(?s).*?(/account/email/[A-Za-z0-9_-]+).*", "$1");
 		browser.resize(Browser.PHONE_WIDTH);
 		browser.open(link);
 		browser.screenshot("confirm-email-390");
 		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
 		browser.waitUntil(d -> d.findElement(By.cssSelector("#account-email .alert-success"))
 			.getText()
-			.contains("Your email address is now grace464@elsewhere.test"));
+			.contains("Your email address is now subscriber464-new@nextbox.test"));
 	}
 
 }

@@ -127,7 +127,13 @@ class AccountController {
 		if (binding.hasErrors()) {
 			return refused(user, model, response);
 		}
-		emailChanges.request(user.accountId(), address);
+		if (emailChanges.request(user.accountId(), address) == EmailChanges.Requested.TOO_MANY) {
+			binding.rejectValue("email", "account.email.tooMany",
+					new Object[] { EmailChanges.MAX_REQUESTS_PER_HOUR }, null);
+			String page = refused(user, model, response);
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			return page;
+		}
 		return BACK + "email";
 	}
 

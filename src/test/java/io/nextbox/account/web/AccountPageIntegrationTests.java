@@ -107,10 +107,10 @@ class AccountPageIntegrationTests {
 	@Test
 	void theAddressChangesOnlyAfterTheLinkAndTheOldOneIsTold() throws Exception {
 		String old = DemoLogins.subscriber(462);
-		String next = "ada462@elsewhere.test";
+		String next = "subscriber462-new@nextbox.test";
 		Cookie session = logIn(old);
 
-		mvc.perform(post("/portal/account/email").cookie(session).with(csrf()).param("email", " Ada462@Elsewhere.test "))
+		mvc.perform(post("/portal/account/email").cookie(session).with(csrf()).param("email", " Subscriber462-New@Nextbox.test "))
 			.andExpect(redirectedUrl("/portal/account#account-email"));
 		mvc.perform(get("/portal/account").cookie(session))
 			.andExpect(content().string(containsString(HtmlUtils.htmlEscape("We sent a confirmation link to " + next
@@ -152,7 +152,7 @@ class AccountPageIntegrationTests {
 	@Test
 	void aTakenAddressIsNeverRevealedAndChangesNothing() throws Exception {
 		String asking = DemoLogins.subscriber(463);
-		String taken = DemoLogins.subscriber(464);
+		String taken = DemoLogins.subscriber(469);
 		Cookie session = logIn(asking);
 
 		mvc.perform(post("/portal/account/email").cookie(session).with(csrf()).param("email", taken))
@@ -171,7 +171,7 @@ class AccountPageIntegrationTests {
 	void aLinkToAnAddressTakenMeanwhileChangesNothingAndSaysSo() throws Exception {
 		String first = DemoLogins.subscriber(465);
 		String second = DemoLogins.subscriber(466);
-		String wanted = "shared466@elsewhere.test";
+		String wanted = "subscriber466-new@nextbox.test";
 		mvc.perform(post("/portal/account/email").cookie(logIn(first)).with(csrf()).param("email", wanted));
 		mvc.perform(post("/portal/account/email").cookie(logIn(second)).with(csrf()).param("email", wanted));
 		Received forFirst = TestMail.await(wanted, 1);
@@ -227,6 +227,26 @@ class AccountPageIntegrationTests {
 		assertThat(accountEmail(email)).isEqualTo(email);
 		Thread.sleep(300);
 		assertThat(TestMail.to(next)).as("a double click sends one email").hasSize(1);
+
+		mvc.perform(post("/portal/account/email").cookie(session).with(csrf()).param("email", "first467@elsewhere.test"));
+		String replaced = confirmLink(TestMail.await("first467@elsewhere.test", 1));
+		mvc.perform(post("/portal/account/email").cookie(session).with(csrf()).param("email", "second467@elsewhere.test"));
+		mvc.perform(post(replaced).cookie(session).with(csrf()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("replaced by a newer one")));
+		mvc.perform(get("/portal/account").cookie(session))
+			.andExpect(content().string(containsString("We sent a confirmation link to second467@elsewhere.test")));
+
+		for (String address : new String[] { "third467@elsewhere.test", "fourth467@elsewhere.test" }) {
+			mvc.perform(post("/portal/account/email").cookie(session).with(csrf()).param("email", address))
+				.andExpect(redirectedUrl("/portal/account#account-email"));
+		}
+		mvc.perform(post("/portal/account/email").cookie(session).with(csrf()).param("email", "fifth467@elsewhere.test"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(content().string(containsString("You asked for 5 confirmation links in the last hour")));
+		Thread.sleep(300);
+		assertThat(TestMail.to("fifth467@elsewhere.test")).isEmpty();
+		assertThat(accountEmail(email)).isEqualTo(email);
 	}
 
 	@Test
@@ -318,7 +338,7 @@ class AccountPageIntegrationTests {
 	@Test
 	void signingOutEverywhereEndsEverySessionAfterAnAddressChangeToo() throws Exception {
 		String old = DemoLogins.subscriber(470);
-		String next = "ada470@elsewhere.test";
+		String next = "subscriber470-new@nextbox.test";
 		Cookie phone = logIn(old);
 		Cookie laptop = logIn(old);
 		assertThat(phone.getValue()).isNotEqualTo(laptop.getValue());
