@@ -36,6 +36,10 @@ class Account {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	/** Whether the password is one its owner chose (a login made for a sign-in link has a random one). */
+	@Column(name = "password_set")
+	private boolean passwordSet;
+
 	protected Account() {
 	}
 
@@ -45,6 +49,7 @@ class Account {
 		this.role = role;
 		this.displayName = displayName;
 		this.createdAt = createdAt;
+		this.passwordSet = true;
 	}
 
 	Long getId() {
@@ -71,8 +76,22 @@ class Account {
 		return createdAt;
 	}
 
+	boolean isPasswordSet() {
+		return passwordSet;
+	}
+
+	/** A password its owner chose. */
 	void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+		this.passwordSet = true;
+	}
+
+	void changeEmail(String email) {
+		this.email = email;
+	}
+
+	void changeDisplayName(String displayName) {
+		this.displayName = displayName;
 	}
 
 }

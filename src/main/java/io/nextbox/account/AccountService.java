@@ -64,7 +64,8 @@ public class AccountService {
 	public List<Long> registerSubscribers(List<NewSubscriber> newSubscribers, String rawPassword) {
 		String hash = passwordEncoder.encode(rawPassword);
 		List<Long> accountIds = BatchInsert.insertReturningIds(jdbc,
-				"insert into account (email, password_hash, role, display_name, created_at) values (?, ?, ?, ?, ?)",
+				"insert into account (email, password_hash, role, display_name, created_at, password_set) "
+						+ "values (?, ?, ?, ?, ?, true)",
 				newSubscribers, (statement, subscriber) -> {
 					statement.setString(1, normalizeEmail(subscriber.email()));
 					statement.setString(2, hash);

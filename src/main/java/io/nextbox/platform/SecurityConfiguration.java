@@ -43,10 +43,13 @@ public class SecurityConfiguration {
 	 */
 	static final RequestMatcher HTMX = new RequestHeaderRequestMatcher("HX-Request", "true");
 
-	/** The sign-in link's page and the code page: both answer a GET, and a signed-in subscriber there goes on. */
+	/**
+	 * The sign-in link's page, the code page and the page confirming a new email address: each answers a GET, and
+	 * says there what a second click did.
+	 */
 	static final RequestMatcher SIGN_IN_PAGES = request -> {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.equals("/login/code") || path.matches("/login/link/[A-Za-z0-9_-]{1,100}");
+		return path.equals("/login/code") || path.matches("/(login/link|account/email)/[A-Za-z0-9_-]{1,100}");
 	};
 
 	@Bean
@@ -57,7 +60,7 @@ public class SecurityConfiguration {
 		backToThePage.setRequestCache(pages);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/error", "/login",
-					"/login/**", "/password/set", "/password/done", "/actuator/health", "/actuator/health/**")
+					"/login/**", "/password/set", "/password/done", "/account/email/*", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole(Role.MERCHANT.name())

@@ -43,4 +43,16 @@ class SignInSession {
 		repository.saveContext(context, request, response);
 	}
 
+	/**
+	 * Puts the person as they are now (a new name, a new address) into this request's session, keeping its id and
+	 * CSRF token: the session goes on, and Spring Session indexes it by the new address.
+	 */
+	void refresh(NextboxUser user, HttpServletRequest request, HttpServletResponse response) {
+		SecurityContext context = holder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		holder.setContext(context);
+		repository.saveContext(context, request, response);
+	}
+
 }
