@@ -118,7 +118,7 @@ class AcknowledgedChangesSurviveKillTests {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), NextboxApplication.class.getName(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--nextbox.demo.subscribers=20", "--nextbox.shipments.cron=-",
+				"--server.address=127.0.0.1", "--nextbox.demo.subscribers=20", "--nextbox.shipments.cron=-", "--nextbox.reminders.cron=-",
 				"--nextbox.recommendation.rebuild-cron=-", "--spring.main.banner-mode=off");
 		return new ProcessBuilder(command).directory(home.toFile())
 			.redirectErrorStream(true)
