@@ -48,7 +48,7 @@ class AcknowledgedChangesSurviveKillTests {
 	private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)=\"([^\"]*)\"");
 
 	private static final List<String> ARGUMENTS = List.of("--nextbox.demo.subscribers=20",
-			"--nextbox.shipments.cron=-", "--nextbox.recommendation.rebuild-cron=-");
+			"--nextbox.shipments.cron=-", "--nextbox.reminders.cron=-", "--nextbox.recommendation.rebuild-cron=-");
 
 	private ForkedApp app;
 

@@ -50,7 +50,7 @@ public class AddMerchantCommand {
 		// system properties outrank application.properties (default properties would not), and the command's own
 		// --name=value options outrank them
 		Map.of("nextbox.demo.enabled", "false", "nextbox.shipments.cron", "-", "nextbox.recommendation.rebuild-cron",
-				"-", "spring.main.banner-mode", "off", "logging.level.root", "WARN")
+				"-", "nextbox.reminders.cron", "-", "spring.main.banner-mode", "off", "logging.level.root", "WARN")
 			.forEach((name, value) -> {
 				if (System.getProperty(name) == null) {
 					System.setProperty(name, value);

@@ -194,6 +194,10 @@ public class WidgetService {
 		}
 		NextBoxAddOns.BoxChange change = addOns.add(subscriberId, claim.getSubscriptionId(), product.id(),
 				claim.getOfferId(), claim.getUnitPrice(), key);
+		if (claim.getPlacement() == Placement.EMAIL && !Long.valueOf(change.shipmentId()).equals(claim.getShipmentId())) {
+			// an email names one box: once that box was skipped, moved or shipped, its link adds nothing
+			throw new ActionRefusedException(null, "refused.boxChanged");
+		}
 		claim.madeLine(change.lineId(), change.shipmentId());
 		events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(), change.shipmentId(),
 				claim.getPlacement(), OfferEventType.ACCEPT, claim.getUnitPrice(), false, now));

@@ -55,6 +55,16 @@ public class Mailer {
 	 * @throws MailException when the mail server refuses it or cannot be reached
 	 */
 	public void send(String to, String template, String subjectKey, Map<String, Object> model) {
+		send(to, template, subjectKey, new Object[0], model, Map.of());
+	}
+
+	/**
+	 * Renders and sends the message with more subject arguments (after the store's name, {@code {1}} onwards) and
+	 * extra headers, such as {@code List-Unsubscribe}.
+	 * @throws MailException when the mail server refuses it or cannot be reached
+	 */
+	public void send(String to, String template, String subjectKey, Object[] subjectArguments,
+			Map<String, Object> model, Map<String, String> headers) {
 		String storeName = settings.current().storeName();
 		Map<String, Object> variables = new HashMap<>(model);
 		variables.put("storeName", storeName);
@@ -62,7 +72,10 @@ public class Mailer {
 		Context context = new Context(Locale.ENGLISH, variables);
 		String html = templates.process("mail/" + template, context);
 		String text = templates.process("mail/" + template + ".txt", context);
-		String subject = messages.getMessage(subjectKey, new Object[] { storeName }, Locale.ENGLISH);
+		Object[] arguments = new Object[subjectArguments.length + 1];
+		arguments[0] = storeName;
+		System.arraycopy(subjectArguments, 0, arguments, 1, subjectArguments.length);
+		String subject = messages.getMessage(subjectKey, arguments, Locale.ENGLISH);
 		MimeMessage message = sender.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -70,6 +83,9 @@ public class Mailer {
 			helper.setTo(to);
 			helper.setSubject(subject);
 			helper.setText(text, html);
+			for (Map.Entry<String, String> header : headers.entrySet()) {
+				message.setHeader(header.getKey(), header.getValue());
+			}
 		}
 		catch (MessagingException | UnsupportedEncodingException ex) {
 			throw new MailPreparationException(ex);

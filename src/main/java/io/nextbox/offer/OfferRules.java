@@ -91,6 +91,9 @@ final class OfferRules {
 		if (draft.placements() == null || draft.placements().isEmpty()) {
 			problems.add(OfferProblem.of("placements", "offer.placements.required"));
 		}
+		else if (!Placement.forOffers().containsAll(draft.placements())) {
+			problems.add(OfferProblem.of("placements", "offer.placements.required"));
+		}
 		if (draft.minOrders() == null || draft.minOrders() < 0 || draft.minOrders() > 1000) {
 			problems.add(OfferProblem.of("minOrders", "offer.minOrders.range"));
 		}

@@ -4,6 +4,7 @@ import io.nextbox.account.LoginThrottle;
 import io.nextbox.account.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -23,6 +24,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -60,7 +62,8 @@ public class SecurityConfiguration {
 		backToThePage.setRequestCache(pages);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/error", "/login",
-					"/login/**", "/password/set", "/password/done", "/account/email/*", "/actuator/health", "/actuator/health/**")
+					"/login/**", "/password/set", "/password/done", "/account/email/*", "/actuator/health", "/actuator/health/**",
+					"/email/add", "/email/skip", "/email/unsubscribe")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole(Role.MERCHANT.name())
@@ -72,6 +75,9 @@ public class SecurityConfiguration {
 				.successHandler(LoginThrottleFilter.clearingFailures(throttle, backToThePage))
 				.permitAll()
 				.withObjectPostProcessor(skippingRefusedAttempts()))
+			// a mail client's one-click unsubscribe (RFC 8058) has no CSRF token: its signed link authorises it
+			.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
+				.matcher(HttpMethod.POST, "/email/unsubscribe")))
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()

@@ -59,6 +59,12 @@ class StoreSettingsRow {
 	@Column(name = "allow_reactivate")
 	private boolean allowReactivate;
 
+	@Column(name = "reminders_enabled")
+	private boolean remindersEnabled;
+
+	@Column(name = "reminder_days")
+	private int reminderDays;
+
 	@Version
 	private long version;
 
@@ -68,7 +74,8 @@ class StoreSettingsRow {
 	StoreSettings toSettings() {
 		return new StoreSettings(storeName, currency, cutoffHours, rescheduleWindowDays, minQuantity, maxQuantity,
 				holdoutPercent, new StoreSettings.PortalActions(allowSkip, allowReschedule, allowPause,
-						allowChangeInterval, allowChangeQuantity, allowChangePlan, allowCancel, allowReactivate));
+						allowChangeInterval, allowChangeQuantity, allowChangePlan, allowCancel, allowReactivate),
+				new StoreSettings.Reminders(remindersEnabled, reminderDays));
 	}
 
 	void update(StoreSettings settings) {
@@ -88,6 +95,8 @@ class StoreSettingsRow {
 		this.allowChangePlan = actions.changePlan();
 		this.allowCancel = actions.cancel();
 		this.allowReactivate = actions.reactivate();
+		this.remindersEnabled = settings.reminders().enabled();
+		this.reminderDays = settings.reminders().daysBeforeCutoff();
 	}
 
 	void rename(String storeName, String currency) {

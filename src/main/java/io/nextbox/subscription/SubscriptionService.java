@@ -2,6 +2,8 @@ package io.nextbox.subscription;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -94,6 +96,45 @@ public class SubscriptionService {
 			.toList();
 		return active.stream().filter(SubscriberContext::nextShipmentOpen).findFirst()
 			.or(() -> active.stream().findFirst());
+	}
+
+	/**
+	 * One subscription of the subscriber as the recommender sees it (see {@link #contextOf(long)}); empty when it is
+	 * not the subscriber's or not active.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<SubscriberContext> contextOf(long subscriberId, long subscriptionId) {
+		return subscriptions.findBySubscriberIdOrderByStartedOnDesc(subscriberId)
+			.stream()
+			.filter(subscription -> subscription.getId() == subscriptionId)
+			.filter(subscription -> subscription.is(SubscriptionStatus.ACTIVE))
+			.findFirst()
+			.map(subscription -> context(subscriberId, subscription));
+	}
+
+	/**
+	 * Every open box of an active subscription that is still before its cutoff now and locks at or before
+	 * {@code until}: the boxes a reminder is due for. Skipped and shipped boxes are not open.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenBox> openBoxesLockingBy(Instant until) {
+		Cutoff cutoff = rules.cutoff();
+		LocalDate first = rules.earliestOpenDate();
+		LocalDate last = until.plus(Duration.ofHours(cutoff.hours())).atZone(cutoff.zone()).toLocalDate();
+		if (last.isBefore(first)) {
+			return List.of();
+		}
+		return jdbc.query("""
+				select s.subscriber_id, s.id, sh.id, sh.ship_date from shipment sh
+				join subscription s on s.id = sh.subscription_id
+				where s.status = 'ACTIVE' and sh.status = 'OPEN' and sh.ship_date between ? and ?
+				order by sh.ship_date, sh.id""",
+				(row, n) -> new OpenBox(row.getLong(1), row.getLong(2), row.getLong(3),
+						row.getDate(4).toLocalDate(), cutoff.locksAt(row.getDate(4).toLocalDate())),
+				Date.valueOf(first), Date.valueOf(last))
+			.stream()
+			.filter(box -> !cutoff.isLocked(box.shipDate(), rules.now()) && !box.locksAt().isAfter(until))
+			.toList();
 	}
 
 	private SubscriberContext context(long subscriberId, Subscription subscription) {

@@ -75,6 +75,7 @@ class AdminPagesIntegrationTests {
 				.param("minQuantity", "1")
 				.param("maxQuantity", "4")
 				.param("holdoutPercent", "10")
+				.param("reminderDays", "5")
 				.param("cancel", "true")
 				.param("pause", "true")).andExpect(redirectedUrl("/admin/settings"));
 			StoreSettings saved = settings.current();
@@ -83,6 +84,7 @@ class AdminPagesIntegrationTests {
 			assertThat(saved.maxQuantity()).isEqualTo(4);
 			assertThat(saved.portalActions().skip()).isFalse();
 			assertThat(saved.portalActions().cancel()).isTrue();
+			assertThat(saved.reminders()).isEqualTo(new StoreSettings.Reminders(false, 5));
 		}
 		finally {
 			settings.update(original);
@@ -93,14 +95,15 @@ class AdminPagesIntegrationTests {
 	@CsvSource({ "cutoffHours,-1,Choose from 0 to 720 hours.", "cutoffHours,lots,Enter a whole number.",
 			"holdoutPercent,80,Choose from 0 to 50 percent.", "currency,EURO,three-letter currency code",
 			"currency,XYZ,three-letter currency code", "maxQuantity,0,Choose from 1 to 100.",
-			"storeName,'',Enter the store" })
+			"storeName,'',Enter the store", "reminderDays,0,Choose from 1 to 14 days.",
+			"reminderDays,15,Choose from 1 to 14 days.", "reminderDays,'',Enter a whole number." })
 	@WithUserDetails("merchant@nextbox.test")
 	void badSettingsAreExplainedNextToTheFieldAndChangeNothing(String field, String value, String message)
 			throws Exception {
 		StoreSettings before = settings.current();
 		Map<String, String> form = new LinkedHashMap<>(Map.of("storeName", "Kettle & Crema", "currency", "USD",
 				"cutoffHours", "48", "rescheduleWindowDays", "60", "minQuantity", "1", "maxQuantity", "10",
-				"holdoutPercent", "10"));
+				"holdoutPercent", "10", "reminderDays", "3"));
 		form.put(field, value);
 		var request = post("/admin/settings").with(csrf());
 		form.forEach(request::param);

@@ -378,8 +378,9 @@ class GeneratedInputTests {
 		fields.put("minQuantity", small());
 		fields.put("maxQuantity", small());
 		fields.put("holdoutPercent", small());
+		fields.put("reminderDays", small());
 		for (String toggle : List.of("skip", "reschedule", "pause", "changeInterval", "changeQuantity", "changePlan",
-				"cancel", "reactivate")) {
+				"cancel", "reactivate", "remindersEnabled")) {
 			fields.put(toggle, bool());
 		}
 		return fields;

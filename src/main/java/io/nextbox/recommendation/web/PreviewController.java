@@ -35,7 +35,7 @@ class PreviewController {
 			@RequestParam(defaultValue = "DASHBOARD") Placement placement, Model model) {
 		model.addAttribute("email", email);
 		model.addAttribute("placement", placement);
-		model.addAttribute("placements", Placement.values());
+		model.addAttribute("placements", Placement.forOffers());
 		model.addAttribute("ready", recommendations.isReady());
 		if (email == null || email.isBlank()) {
 			return VIEW;

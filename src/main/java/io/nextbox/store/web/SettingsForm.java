@@ -46,6 +46,13 @@ public class SettingsForm {
 	@Max(value = 50, message = "{settings.holdout.range}")
 	private Integer holdoutPercent;
 
+	private boolean remindersEnabled;
+
+	@NotNull(message = "{settings.number.required}")
+	@Min(value = StoreSettings.Reminders.MIN_DAYS, message = "{settings.reminderDays.range}")
+	@Max(value = StoreSettings.Reminders.MAX_DAYS, message = "{settings.reminderDays.range}")
+	private Integer reminderDays;
+
 	private boolean skip;
 
 	private boolean reschedule;
@@ -80,13 +87,16 @@ public class SettingsForm {
 		form.changePlan = actions.changePlan();
 		form.cancel = actions.cancel();
 		form.reactivate = actions.reactivate();
+		form.remindersEnabled = settings.reminders().enabled();
+		form.reminderDays = settings.reminders().daysBeforeCutoff();
 		return form;
 	}
 
 	StoreSettings toSettings() {
 		return new StoreSettings(storeName.trim(), currency, cutoffHours, rescheduleWindowDays, minQuantity,
 				maxQuantity, holdoutPercent, new StoreSettings.PortalActions(skip, reschedule, pause, changeInterval,
-						changeQuantity, changePlan, cancel, reactivate));
+						changeQuantity, changePlan, cancel, reactivate),
+				new StoreSettings.Reminders(remindersEnabled, reminderDays));
 	}
 
 	// getters and setters for binding
@@ -145,6 +155,22 @@ public class SettingsForm {
 
 	public void setHoldoutPercent(Integer holdoutPercent) {
 		this.holdoutPercent = holdoutPercent;
+	}
+
+	public boolean isRemindersEnabled() {
+		return remindersEnabled;
+	}
+
+	public void setRemindersEnabled(boolean remindersEnabled) {
+		this.remindersEnabled = remindersEnabled;
+	}
+
+	public Integer getReminderDays() {
+		return reminderDays;
+	}
+
+	public void setReminderDays(Integer reminderDays) {
+		this.reminderDays = reminderDays;
 	}
 
 	public boolean isSkip() {
