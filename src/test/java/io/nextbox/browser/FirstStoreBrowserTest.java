@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.nextbox.support.Browser;
 import io.nextbox.support.ForkedApp;
 import io.nextbox.support.TestMail;
+import io.nextbox.support.TestMail.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,8 @@ class FirstStoreBrowserTest {
 
 	private static final String CUSTOMER = "maya@first-store.test";
 
+	private static final Pattern ADD_LINK = Pattern.compile("https?://\\S+/email/add\\?t=[A-Za-z0-9._~%-]+");
+
 	private ForkedApp app;
 
 	private Browser browser;
@@ -47,7 +52,8 @@ class FirstStoreBrowserTest {
 		app.start(port, List.of("--nextbox.demo.enabled=false", "--nextbox.admin.email=" + OWNER,
 				"--nextbox.admin.password=" + OWNER_PASSWORD, "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + TestMail.PORT, "--nextbox.public-url=http://localhost:" + port,
-				"--nextbox.shipments.cron=-"));
+				"--nextbox.shipments.cron=-", "--nextbox.reminders.cron=*/2 * * * * *",
+				"--nextbox.invitations.per-minute=600"));
 		browser = new Browser(port);
 	}
 
@@ -71,7 +77,57 @@ class FirstStoreBrowserTest {
 
 		importHistory();
 		importSubscriptions();
-		// next: invite everyone; the customer signs in from the invitation, then adds the add-on from the reminder
+		inviteEveryone();
+
+		browser.logOut();
+		Received invitation = mailTo(CUSTOMER, "invites you to manage your subscription");
+		browser.open(pathOf(invitation.link()));
+		browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+		browser.waitUntil(driver -> driver.getCurrentUrl().endsWith("/portal"));
+		assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Tea Box");
+
+		Received reminder = mailTo(CUSTOMER, "changes open until");
+		assertThat(reminder.text()).contains("Oat Biscuits").contains("$5.50");
+		Matcher add = ADD_LINK.matcher(reminder.text());
+		assertThat(add.find()).as("an add link in the reminder:%n%s", reminder.text()).isTrue();
+		browser.open(pathOf(add.group()));
+		assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Add Oat Biscuits, $5.50, to your box of");
+		fits("reminder-add");
+		browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+		browser.waitUntil(driver -> driver.findElement(By.tagName("h1")).getText().equals("Added to your box"));
+
+		browser.open("/portal");
+		browser.driver().findElement(By.xpath("//a[contains(@href, '/shipment')]")).click();
+		assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Oat Biscuits");
+	}
+
+	private void inviteEveryone() {
+		browser.driver().findElement(By.xpath("//form[contains(@action, '/admin/invitations')]//button")).click();
+		browser.waitUntil(driver -> driver.getCurrentUrl().contains("/admin/invitations/"));
+		browser.waitUntil(driver -> {
+			driver.navigate().refresh();
+			return driver.findElement(By.cssSelector(".batch-sent")).getText().equals("2");
+		});
+		fits("invitations-sent");
+	}
+
+	/** The first message to this address whose subject contains the words, waiting up to 30 s for it. */
+	private static Received mailTo(String address, String subjectWords) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (System.currentTimeMillis() < deadline) {
+			for (Received mail : TestMail.to(address)) {
+				if (mail.subject().contains(subjectWords)) {
+					return mail;
+				}
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("No message to " + address + " about \"" + subjectWords + "\" in 30 s; received: "
+				+ TestMail.to(address).stream().map(Received::subject).toList());
+	}
+
+	private static String pathOf(String link) {
+		return link.substring(link.indexOf('/', "http://".length()));
 	}
 
 	private void product(String sku, String name, String price, boolean addOn) {
@@ -142,7 +198,7 @@ class FirstStoreBrowserTest {
 	}
 
 	private void importSubscriptions() throws Exception {
-		LocalDate nextBox = LocalDate.now().plusDays(5);
+		LocalDate nextBox = LocalDate.now().plusDays(4);
 		upload("/admin/import/subscriptions", """
 				subscription_id,customer,plan_sku,quantity,interval,next_ship_date
 				OLD-1,%s,PLAN-TEA,1,4 weeks,%s

@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 
+import io.nextbox.account.InvitationBatches;
 import io.nextbox.subscription.SubscriptionImporter;
 import io.nextbox.subscription.SubscriptionImporter.Report;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,14 +30,23 @@ class SubscriptionImportController {
 
 	private final SubscriptionImporter importer;
 
-	SubscriptionImportController(SubscriptionImporter importer) {
+	private final InvitationBatches invitations;
+
+	SubscriptionImportController(SubscriptionImporter importer, InvitationBatches invitations) {
 		this.importer = importer;
+		this.invitations = invitations;
 	}
 
+	/** The form, and after an import what it did, with the invitation of everyone not yet invited. */
 	@GetMapping("/admin/import/subscriptions")
 	String form(@RequestAttribute(name = TOO_LARGE, required = false) Boolean tooLarge, Model model) {
 		if (Boolean.TRUE.equals(tooLarge)) {
 			model.addAttribute("uploadError", "import.tooLarge");
+		}
+		if (model.getAttribute("report") instanceof Report report && !report.refused()) {
+			model.addAttribute("notYetInvited", invitations.notYetInvited());
+			model.addAttribute("latestBatch", invitations.latestBatchId());
+			model.addAttribute("runningBatch", invitations.runningBatch().orElse(null));
 		}
 		return VIEW;
 	}
