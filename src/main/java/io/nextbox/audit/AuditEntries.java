@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the audit log: newest first, filtered, a page at a time. */
 @Service
@@ -28,13 +27,11 @@ public class AuditEntries {
 
 	private final JdbcTemplate jdbc;
 
-	private final JsonMapper json;
 
 	private final Clock clock;
 
-	AuditEntries(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+	AuditEntries(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -76,7 +73,7 @@ public class AuditEntries {
 	private AuditEntry entry(ResultSet row, int n) throws SQLException {
 		return new AuditEntry(row.getLong("id"), row.getTimestamp("occurred_at").toInstant(), row.getString("actor"),
 				AuditArea.valueOf(row.getString("area")), row.getObject("subject_id", Long.class), row.getString("subject"),
-				row.getString("action"), json.readValue(row.getString("changes"), CHANGES));
+				row.getString("action"), AuditLog.JSON.readValue(row.getString("changes"), CHANGES));
 	}
 
 	private static boolean hasText(String text) {

@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Records merchant changes. Call it inside the transaction of the change (its methods join it), so an entry is
  * written exactly when the change commits. Who made it is the signed-in person ({@link Authentication#getName()},
  * their email), or the label set by {@link #actingAs}, or {@link #SYSTEM} for work nobody signed in started.
+ * Work a merchant started that finishes on another thread (an import, invitations sent in the background) takes
+ * {@link #currentActor()} along and runs under {@link #actingAs}, so its entries name that merchant.
  */
 @Service
 public class AuditLog {
@@ -48,13 +50,13 @@ public class AuditLog {
 
 	private final JdbcTemplate jdbc;
 
-	private final JsonMapper json;
+	/** Plain JSON of {@link FieldChange} records: no application-wide settings needed (slice tests have none). */
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Clock clock;
 
-	AuditLog(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+	AuditLog(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -161,13 +163,13 @@ public class AuditLog {
 					: new FieldChange(cut(change.field(), MAX_VALUE), cut(change.before(), MAX_VALUE),
 							cut(change.after(), MAX_VALUE)));
 		}
-		String text = json.writeValueAsString(kept);
+		String text = JSON.writeValueAsString(kept);
 		while (text.length() > MAX_CHANGES) {
 			kept.remove(kept.size() - 1);
 			int left = changes.size() - kept.size();
 			List<FieldChange> marked = new ArrayList<>(kept);
 			marked.add(new FieldChange(MORE, "", String.valueOf(left)));
-			text = json.writeValueAsString(marked);
+			text = JSON.writeValueAsString(marked);
 		}
 		return text;
 	}

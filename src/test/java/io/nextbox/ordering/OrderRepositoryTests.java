@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.nextbox.audit.AuditLog;
 import io.nextbox.catalog.CatalogService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DataJpaTest
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:repository-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ OrderHistory.class, CatalogService.class, OrderRepositoryTests.FixedClock.class })
+@Import({ OrderHistory.class, CatalogService.class, AuditLog.class, OrderRepositoryTests.FixedClock.class })
 class OrderRepositoryTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
