@@ -11,6 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
+
+import io.nextbox.audit.AuditAction;
+import io.nextbox.audit.AuditArea;
+import io.nextbox.audit.AuditLog;
+import io.nextbox.audit.FieldChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -80,18 +85,21 @@ public class InvitationBatches {
 
 	private final Executor executor;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	private final Set<Long> workedHere = ConcurrentHashMap.newKeySet();
 
 	InvitationBatches(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Invitations invitations,
-			InvitationProperties properties, @Qualifier("applicationTaskExecutor") Executor executor, Clock clock) {
+			InvitationProperties properties, @Qualifier("applicationTaskExecutor") Executor executor, Clock clock, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.invitations = invitations;
 		this.properties = properties;
 		this.executor = executor;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/** The latest batch's id, 0 when there was none: what a page's "Invite everyone" form answers. */
@@ -149,6 +157,8 @@ public class InvitationBatches {
 					return new Start(0, false);
 				}
 				jdbc.update("update invitation_batch set total = ? where id = ?", total, id);
+				audit.recorded(AuditArea.SUBSCRIBERS, id, "Everyone not yet invited", AuditAction.INVITED,
+						FieldChange.set("customers", total));
 				return new Start(id, true);
 			});
 		}

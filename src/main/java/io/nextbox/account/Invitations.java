@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.nextbox.account.SignInLinks.InvitationLink;
+import io.nextbox.audit.AuditAction;
+import io.nextbox.audit.AuditArea;
+import io.nextbox.audit.AuditLog;
+import io.nextbox.audit.FieldChange;
 import io.nextbox.mail.Mailer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,15 +68,18 @@ public class Invitations {
 
 	private final Mailer mailer;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	Invitations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SignInLinks links, Mailer mailer,
-			Clock clock) {
+			Clock clock, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.links = links;
 		this.mailer = mailer;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	public InvitationState stateOf(long subscriberId) {
@@ -125,6 +132,7 @@ public class Invitations {
 				if (!send(subscriberId, emails.get(0), null)) {
 					return Optional.of(new InviteResult(Outcome.NOT_INVITABLE, before));
 				}
+				audit.onSubscribersBehalf(subscriberId, emails.get(0), "invitation sent");
 				return Optional.of(new InviteResult(Outcome.SENT, stateOf(subscriberId)));
 			});
 		}

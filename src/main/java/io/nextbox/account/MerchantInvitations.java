@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.nextbox.audit.AuditAction;
+import io.nextbox.audit.AuditArea;
+import io.nextbox.audit.AuditLog;
+import io.nextbox.audit.FieldChange;
 import io.nextbox.mail.Mailer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -61,15 +65,18 @@ public class MerchantInvitations {
 
 	private final Mailer mailer;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	MerchantInvitations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, MerchantService merchants,
-			Mailer mailer, Clock clock) {
+			Mailer mailer, Clock clock, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.merchants = merchants;
 		this.mailer = mailer;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -114,6 +121,7 @@ public class MerchantInvitations {
 		long accountId = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
 		jdbc.update("insert into merchant_invitation (account_id, request_key, sent_at) values (?, ?, ?)", accountId,
 				key, Timestamp.from(clock.instant()));
+		audit.staffInvited(accountId, email);
 		mailer.send(email, "merchant-invitation", "mail.merchantInvite.subject",
 				Map.of("link", added.link(), "hours", PasswordLinks.VALID_FOR.toHours()));
 		return new Invite(added.created() ? Outcome.SENT : Outcome.RESENT, email);

@@ -13,6 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.nextbox.account.AccountService;
+import io.nextbox.audit.AuditAction;
+import io.nextbox.audit.AuditArea;
+import io.nextbox.audit.AuditLog;
+import io.nextbox.audit.FieldChange;
 import io.nextbox.account.Customers;
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.PlanSummary;
@@ -65,8 +69,12 @@ public class SubscriptionImporter {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	SubscriptionImporter(CatalogService catalog, AccountService accounts, SubscriptionService subscriptions,
-			StoreSettingsService settings, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+			StoreSettingsService settings, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+			AuditLog audit) {
+		this.audit = audit;
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.subscriptions = subscriptions;
@@ -145,8 +153,13 @@ public class SubscriptionImporter {
 					row.nextShipDate(), pausedUntil, null, null, row.externalId()));
 		}
 		subscriptions.importSubscriptions(news);
-		return new Report(news.size(), known.size(), rows.size() - live.size(), customers.created().size(),
+		Report report = new Report(news.size(), known.size(), rows.size() - live.size(), customers.created().size(),
 				Map.of());
+		audit.recorded(AuditArea.IMPORTS, null, "Subscriptions", AuditAction.IMPORT_FINISHED,
+				FieldChange.set("subscriptions added", report.imported()),
+				FieldChange.set("already imported, skipped", report.alreadyKnown()),
+				FieldChange.set("new customers", report.newCustomers()));
+		return report;
 	}
 
 	private Set<String> known(List<String> externalIds) {

@@ -112,6 +112,8 @@ class InvitationIntegrationTests {
 		assertThat(TestMail.to(email)).as("one email for a double click").hasSize(1);
 		String invited = adminPage(subscriber);
 		assertThat(invited).contains("Invited on", "Invite again").doesNotContain("Not invited yet.");
+		assertThat(jdbc.queryForList("select actor from audit_entry where area = 'SUBSCRIBERS' and subject_id = ?",
+				String.class, subscriber)).as("one audit entry, by the merchant").containsExactly("merchant@nextbox.test");
 
 		// the page shown before the invitation, posted again from a second tab: answered, not sent
 		MvcResult stale = mvc.perform(post("/admin/subscribers/{id}/invite", subscriber).param("answering", "0")

@@ -66,6 +66,11 @@ class SubscriptionImportIntegrationTests {
 			.as("a cancelled subscription is not brought over")
 			.isZero();
 
+		assertThat(jdbc.queryForObject("""
+				select changes from audit_entry where area = 'IMPORTS' and subject = 'Subscriptions'
+				and actor = 'merchant@nextbox.test' and changes like '%"subscriptions added"%' order by id desc
+				fetch first 1 rows only""", String.class)).contains("2");
+
 		Report again = importer.importFile(new java.io.StringReader(csv));
 		assertThat(again.imported()).isZero();
 		assertThat(again.alreadyKnown()).isEqualTo(2);
