@@ -1,4 +1,4 @@
-package io.nextbox.reminder;
+package io.nextbox;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.nextbox.engagement.EmailSuggestions;
+import io.nextbox.engagement.WidgetService;
 import io.nextbox.recommendation.RecommendationService;
+import io.nextbox.reminder.ReminderRun;
+import io.nextbox.reminder.ReminderSender;
 import io.nextbox.support.CleanMigrate;
 import io.nextbox.support.TestSubscriptions;
 import io.nextbox.support.TestSubscriptions.Owned;
@@ -24,15 +28,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * The reminder's exactly-once guards on PostgreSQL: the send record's unique constraint when two instances run at
- * once, and an add link posted twenty times at once. Shares its context with the other PostgreSQL tests.
+ * once, and an emailed add-on's claim accepted twenty times at once. Shares its context with
+ * {@link PostgresApplicationTests}, and runs before the repository tests clean the schema.
  */
 @Tag("postgres")
 @SpringBootTest(properties = { "nextbox.demo.enabled=true", "nextbox.demo.subscribers=60" })
@@ -47,16 +49,16 @@ class PostgresReminderTests {
 	private ReminderSender sender;
 
 	@Autowired
-	private ReminderTokens tokens;
+	private EmailSuggestions suggestions;
+
+	@Autowired
+	private WidgetService widgets;
 
 	@Autowired
 	private RecommendationService recommendations;
 
 	@Autowired
 	private JdbcTemplate jdbc;
-
-	@Autowired
-	private MockMvc mvc;
 
 	@Test
 	void twoInstancesSendingAtOnceSendEachBoxOnce() throws Exception {
@@ -76,33 +78,26 @@ class PostgresReminderTests {
 	}
 
 	@Test
-	void anAddLinkPostedTwentyTimesAtOnceAddsOneLine() throws Exception {
+	void anEmailedAddOnAcceptedTwentyTimesAtOnceAddsOneLine() throws Exception {
 		if (!recommendations.isReady()) {
 			recommendations.rebuild();
 		}
 		Owned owned = dueBox();
-		assertThat(sender.sendDue(List.of(owned.subscriptionId())).sent()).isEqualTo(1);
-		List<java.util.Map<String, Object>> claims = jdbc.queryForList("select claim_key, offer_id, product_id, "
-				+ "unit_price from offer_claim where subscription_id = ? and placement = 'EMAIL'", owned.subscriptionId());
-		assertThat(claims).isNotEmpty();
-		var claim = claims.get(0);
 		LocalDate shipDate = jdbc.queryForObject(
 				"select ship_date from shipment where subscription_id = ? and status = 'OPEN'", LocalDate.class,
 				owned.subscriptionId());
-		String token = tokens.sign(ActionToken.add(owned.subscriberId(), owned.subscriptionId(), shipDate,
-				((Number) claim.get("offer_id")).longValue(), ((Number) claim.get("product_id")).longValue(),
-				(java.math.BigDecimal) claim.get("unit_price"), (String) claim.get("claim_key"),
-				shipDate.atStartOfDay(java.time.ZoneId.systemDefault()).minusDays(2).toInstant()));
+		EmailSuggestions.Picked picked = suggestions.pick(owned.subscriberId(), owned.subscriptionId(), shipDate, 3);
+		assertThat(picked.suggestions()).isNotEmpty();
+		String key = picked.suggestions().get(0).key();
 
-		List<Integer> statuses = atOnce(20, () -> mvc.perform(post("/email/add").param("t", token).with(csrf()))
-			.andReturn()
-			.getResponse()
-			.getStatus());
+		List<String> answers = atOnce(20, () -> widgets.accept(owned.subscriberId(), key).card().title());
 
-		assertThat(statuses).containsOnly(200);
+		assertThat(answers).containsOnly(picked.suggestions().get(0).title());
 		assertThat(jdbc.queryForObject("select count(*) from shipment_line l join shipment s on s.id = l.shipment_id "
 				+ "where s.subscription_id = ? and s.status = 'OPEN'", Long.class, owned.subscriptionId()))
 			.isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from offer_event where subscription_id = ? "
+				+ "and placement = 'EMAIL' and type = 'ACCEPT'", Long.class, owned.subscriptionId())).isEqualTo(1);
 	}
 
 	/**
