@@ -1,15 +1,10 @@
 package io.nextbox.reminder;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -19,7 +14,7 @@ import io.nextbox.account.EmailPreferences;
 import io.nextbox.account.SubscriberSummary;
 import io.nextbox.engagement.EmailSuggestions;
 import io.nextbox.mail.Mailer;
-import io.nextbox.mail.PublicUrl;
+import io.nextbox.offer.OfferEvent;
 import io.nextbox.store.StoreSettings;
 import io.nextbox.store.StoreSettingsService;
 import io.nextbox.subscription.NextShipment;
@@ -56,31 +51,25 @@ public class ReminderSender {
 
 	private final ReminderLedger ledger;
 
-	private final ReminderTokens tokens;
+	private final ReminderEmail emails;
 
 	private final Mailer mailer;
-
-	private final PublicUrl publicUrl;
-
-	private final Wording wording;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	ReminderSender(SubscriptionService subscriptions, AccountService accounts, EmailPreferences preferences,
-			EmailSuggestions suggestions, StoreSettingsService settings, ReminderLedger ledger, ReminderTokens tokens,
-			Mailer mailer, PublicUrl publicUrl, Wording wording, ApplicationEventPublisher events, Clock clock) {
+			EmailSuggestions suggestions, StoreSettingsService settings, ReminderLedger ledger, ReminderEmail emails,
+			Mailer mailer, ApplicationEventPublisher events, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.accounts = accounts;
 		this.preferences = preferences;
 		this.suggestions = suggestions;
 		this.settings = settings;
 		this.ledger = ledger;
-		this.tokens = tokens;
+		this.emails = emails;
 		this.mailer = mailer;
-		this.publicUrl = publicUrl;
-		this.wording = wording;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -116,22 +105,24 @@ public class ReminderSender {
 			if (attempt.isEmpty()) {
 				continue;
 			}
+			EmailSuggestions.Picked picked;
 			try {
-				send(box);
-				ledger.sent(box, clock.instant());
-				sent++;
+				picked = send(box);
 			}
 			catch (RuntimeException ex) {
 				failed++;
 				log.warn("The reminder for subscription {}'s box of {} was not sent (try {}); tried again later",
 						box.subscriptionId(), box.shipDate(), attempt.getAsInt(), ex);
 				ledger.failed(box, attempt.getAsInt(), String.valueOf(ex.getMessage()), clock.instant());
+				continue;
 			}
+			sent++;
+			recordSent(box, picked);
 		}
 		return new ReminderRun(due.size(), sent, failed);
 	}
 
-	private void send(OpenBox box) {
+	private EmailSuggestions.Picked send(OpenBox box) {
 		SubscriberSummary subscriber = accounts.subscriber(box.subscriberId())
 			.orElseThrow(() -> new IllegalStateException("no subscriber " + box.subscriberId()));
 		SubscriptionDetails details = subscriptions.details(box.subscriberId(), box.subscriptionId());
@@ -141,17 +132,27 @@ public class ReminderSender {
 		}
 		EmailSuggestions.Picked picked = preferences.of(box.subscriberId()).reminderSuggestions()
 				? pickQuietly(box) : EmailSuggestions.Picked.NONE;
-		Map<String, Object> model = model(box, subscriber, details, picked);
-		String unsubscribe = publicUrl.link("/email/unsubscribe?t=" + tokens.sign(ActionToken.unsubscribe(box.subscriberId())));
-		model.put("unsubscribeLink", unsubscribe);
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
-		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-		mailer.send(subscriber.email(), "box-reminder", "mail.reminder.subject",
-				new Object[] { wording.day(box.shipDate()), wording.dayAndTime(next.locksAt()) }, model, headers);
-		suggestions.recordShown(picked);
-		events.publishEvent(new ReminderSent(box.subscriberId(), box.subscriptionId(), box.shipDate(),
-				picked.impressions().stream().map(impression -> impression.offerId()).toList(), clock.instant()));
+		ReminderEmail.Composed email = emails.compose(box, details, picked);
+		mailer.send(subscriber.email(), ReminderEmail.TEMPLATE, ReminderEmail.SUBJECT, email.subjectArguments(),
+				email.model(), email.headers());
+		return picked;
+	}
+
+	/**
+	 * The email went out: whatever fails from here is logged, never a reason to send it again (its row then stays
+	 * claimed, and is not retried).
+	 */
+	private void recordSent(OpenBox box, EmailSuggestions.Picked picked) {
+		try {
+			ledger.sent(box, clock.instant());
+			suggestions.recordShown(picked);
+			events.publishEvent(new ReminderSent(box.subscriberId(), box.subscriptionId(), box.shipDate(),
+					picked.impressions().stream().map(OfferEvent::offerId).toList(), clock.instant()));
+		}
+		catch (RuntimeException ex) {
+			log.error("The reminder for subscription {}'s box of {} was sent but not recorded", box.subscriptionId(),
+					box.shipDate(), ex);
+		}
 	}
 
 	/** The add-ons to suggest; none, rather than no email, when the recommender fails. */
@@ -163,41 +164,6 @@ public class ReminderSender {
 			log.warn("No suggestions for subscription {}'s reminder: the recommender failed", box.subscriptionId(), ex);
 			return EmailSuggestions.Picked.NONE;
 		}
-	}
-
-	private Map<String, Object> model(OpenBox box, SubscriberSummary subscriber, SubscriptionDetails details,
-			EmailSuggestions.Picked picked) {
-		NextShipment next = details.nextShipment();
-		int quantity = details.subscription().quantity();
-		List<Map<String, Object>> items = new ArrayList<>();
-		next.planContents()
-			.forEach(content -> items.add(Map.of("name", content.name(), "quantity", content.quantity() * quantity,
-					"price", "")));
-		next.addOns()
-			.forEach(line -> items.add(Map.of("name", line.name(), "quantity", line.quantity(), "price",
-					wording.money(line.amount()))));
-		List<Map<String, Object>> offers = new ArrayList<>();
-		for (EmailSuggestions.Suggestion suggestion : picked.suggestions()) {
-			String token = tokens.sign(ActionToken.add(box.subscriberId(), box.subscriptionId(), box.shipDate(),
-					suggestion.offerId(), suggestion.productId(), suggestion.price(), suggestion.key(), box.locksAt()));
-			offers.add(Map.of("title", suggestion.title(), "reason", Optional.ofNullable(suggestion.reason()).orElse(""),
-					"price", wording.money(suggestion.price()), "listPrice",
-					suggestion.discounted() ? wording.money(suggestion.listPrice()) : "", "link",
-					publicUrl.link("/email/add?t=" + token)));
-		}
-		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("name", subscriber.name() == null || subscriber.name().isBlank() ? null : subscriber.name());
-		model.put("shipDay", wording.day(box.shipDate()));
-		model.put("cutoff", wording.dayAndTime(next.locksAt()));
-		model.put("planName", details.subscription().planName());
-		model.put("items", items);
-		model.put("total", wording.money(next.total() == null ? BigDecimal.ZERO : next.total()));
-		model.put("suggestions", offers);
-		model.put("skipLink", details.actions().skip() ? publicUrl.link("/email/skip?t="
-				+ tokens.sign(ActionToken.skip(box.subscriberId(), box.subscriptionId(), box.shipDate(), box.locksAt())))
-				: null);
-		model.put("portalLink", publicUrl.link("/portal/subscriptions/" + box.subscriptionId()));
-		return model;
 	}
 
 }

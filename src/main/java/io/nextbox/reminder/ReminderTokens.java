@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -71,7 +72,7 @@ class ReminderTokens {
 					fields[7].isEmpty() ? null : new BigDecimal(fields[7]), fields[8].isEmpty() ? null : fields[8],
 					fields[9].isEmpty() ? null : Instant.ofEpochSecond(Long.parseLong(fields[9]))));
 		}
-		catch (IllegalArgumentException | java.time.DateTimeException malformed) {
+		catch (IllegalArgumentException | DateTimeException malformed) {
 			return Optional.empty();
 		}
 	}

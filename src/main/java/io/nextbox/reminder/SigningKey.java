@@ -1,5 +1,6 @@
 package io.nextbox.reminder;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,8 +37,8 @@ class SigningKey {
 	byte[] bytes() {
 		byte[] known = key;
 		if (known == null) {
-			known = configured.isBlank() ? Base64.getDecoder().decode(stored()) : configured.getBytes(
-					java.nio.charset.StandardCharsets.UTF_8);
+			known = configured.isBlank() ? Base64.getDecoder().decode(stored())
+					: configured.getBytes(StandardCharsets.UTF_8);
 			key = known;
 		}
 		return known;
