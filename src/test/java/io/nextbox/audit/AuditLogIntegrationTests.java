@@ -318,7 +318,11 @@ class AuditLogIntegrationTests {
 			.param("rescheduleWindowDays", String.valueOf(window))
 			.param("minQuantity", String.valueOf(current.minQuantity()))
 			.param("maxQuantity", String.valueOf(current.maxQuantity()))
-			.param("holdoutPercent", String.valueOf(current.holdoutPercent()));
+			.param("holdoutPercent", String.valueOf(current.holdoutPercent()))
+			.param("reminderDays", String.valueOf(current.reminders().daysBeforeCutoff()));
+		if (current.reminders().enabled()) {
+			form.param("remindersEnabled", "true");
+		}
 		StoreSettings.PortalActions actions = current.portalActions();
 		String[][] toggles = { { "skip", "" + actions.skip() }, { "reschedule", "" + actions.reschedule() },
 				{ "pause", "" + actions.pause() }, { "changeInterval", "" + actions.changeInterval() },
