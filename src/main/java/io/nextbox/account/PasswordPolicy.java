@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
 
 /**
  * What a password must be, wherever one is set (the first merchant from the properties, a set-password link, a
@@ -89,6 +90,22 @@ public class PasswordPolicy {
 			throw new UncheckedIOException(ex);
 		}
 		return Set.copyOf(words);
+	}
+
+	/**
+	 * Checks a new password as a form sends it, twice: the policy's reason at {@code field}, or a mismatch at
+	 * {@code confirmationField}.
+	 */
+	public void check(String password, String confirmation, Errors errors, String field, String confirmationField) {
+		check(password).ifPresent(refusal -> reject(errors, field, refusal));
+		if (!errors.hasFieldErrors(field) && !password.equals(confirmation)) {
+			errors.rejectValue(confirmationField, "password.mismatch");
+		}
+	}
+
+	/** The policy's reason at the field, with the limits it names. */
+	public static void reject(Errors errors, String field, Refusal refusal) {
+		errors.rejectValue(field, refusal.messageCode(), new Object[] { MIN_LENGTH, MAX_LENGTH }, null);
 	}
 
 }

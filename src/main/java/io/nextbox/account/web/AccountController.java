@@ -4,6 +4,7 @@ import io.nextbox.account.AccountSessions;
 import io.nextbox.account.EmailChanges;
 import io.nextbox.account.EmailPreferences;
 import io.nextbox.account.NextboxUser;
+import io.nextbox.account.PasswordChangeForm;
 import io.nextbox.account.PasswordPolicy;
 import io.nextbox.account.PasswordRefusedException;
 import io.nextbox.account.SubscriberAccount;
@@ -11,7 +12,6 @@ import io.nextbox.account.SubscriberAccount.PasswordChange;
 import io.nextbox.account.SubscriberAccount.Profile;
 import io.nextbox.account.web.AccountForms.EmailForm;
 import io.nextbox.account.web.AccountForms.NameForm;
-import io.nextbox.account.web.AccountForms.PasswordForm;
 import io.nextbox.account.web.AccountForms.PreferencesForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,7 +79,7 @@ class AccountController {
 			model.addAttribute("emailForm", new EmailForm());
 		}
 		if (!model.containsAttribute("passwordForm")) {
-			model.addAttribute("passwordForm", new PasswordForm());
+			model.addAttribute("passwordForm", new PasswordChangeForm());
 		}
 		if (!model.containsAttribute("preferencesForm")) {
 			model.addAttribute("preferencesForm", current(user));
@@ -139,12 +139,9 @@ class AccountController {
 
 	@PostMapping("/password")
 	String changePassword(@AuthenticationPrincipal NextboxUser user,
-			@ModelAttribute("passwordForm") PasswordForm form, BindingResult binding, Model model,
+			@ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult binding, Model model,
 			HttpServletResponse response, RedirectAttributes flash) {
-		policy.check(form.getNewPassword()).ifPresent(refusal -> refuse(binding, refusal));
-		if (!binding.hasFieldErrors("newPassword") && !form.getNewPassword().equals(form.getConfirmation())) {
-			binding.rejectValue("confirmation", "password.mismatch");
-		}
+		policy.check(form.getNewPassword(), form.getConfirmation(), binding, "newPassword", "confirmation");
 		if (!binding.hasErrors()) {
 			try {
 				if (accounts.changePassword(user.accountId(), form.getCurrentPassword(),
@@ -153,13 +150,11 @@ class AccountController {
 				}
 			}
 			catch (PasswordRefusedException ex) {
-				refuse(binding, ex.refusal());
+				PasswordPolicy.reject(binding, "newPassword", ex.refusal());
 			}
 		}
 		if (binding.hasErrors()) {
-			form.setCurrentPassword(null);
-			form.setNewPassword(null);
-			form.setConfirmation(null);
+			form.forget();
 			return refused(user, model, response);
 		}
 		flash.addFlashAttribute("saved", "password");
@@ -214,10 +209,6 @@ class AccountController {
 		return form;
 	}
 
-	private static void refuse(BindingResult binding, PasswordPolicy.Refusal refusal) {
-		binding.rejectValue("newPassword", refusal.messageCode(),
-				new Object[] { PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH }, null);
-	}
 
 	private static String stripped(String text) {
 		return text == null ? "" : text.strip();

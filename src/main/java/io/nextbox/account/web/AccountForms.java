@@ -46,41 +46,6 @@ final class AccountForms {
 
 	}
 
-	/** The current password (when there is one), the new one twice. */
-	public static class PasswordForm {
-
-		private String currentPassword;
-
-		private String newPassword;
-
-		private String confirmation;
-
-		public String getCurrentPassword() {
-			return currentPassword;
-		}
-
-		public void setCurrentPassword(String currentPassword) {
-			this.currentPassword = currentPassword;
-		}
-
-		public String getNewPassword() {
-			return newPassword;
-		}
-
-		public void setNewPassword(String newPassword) {
-			this.newPassword = newPassword;
-		}
-
-		public String getConfirmation() {
-			return confirmation;
-		}
-
-		public void setConfirmation(String confirmation) {
-			this.confirmation = confirmation;
-		}
-
-	}
-
 	/** The two email preferences, as checkboxes. */
 	public static class PreferencesForm {
 

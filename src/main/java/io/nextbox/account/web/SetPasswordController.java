@@ -57,10 +57,7 @@ class SetPasswordController {
 		if (state != TokenState.VALID) {
 			return linkPage(state, model, response);
 		}
-		policy.check(form.getPassword()).ifPresent(refusal -> refuse(binding, "password", refusal));
-		if (!binding.hasFieldErrors("password") && !form.getPassword().equals(form.getConfirmation())) {
-			binding.rejectValue("confirmation", "password.mismatch");
-		}
+		policy.check(form.getPassword(), form.getConfirmation(), binding, "password", "confirmation");
 		if (binding.hasErrors()) {
 			form.setPassword(null);
 			form.setConfirmation(null);
@@ -71,7 +68,7 @@ class SetPasswordController {
 			state = links.setPassword(form.getToken(), form.getPassword());
 		}
 		catch (PasswordRefusedException ex) {
-			refuse(binding, "password", ex.refusal());
+			PasswordPolicy.reject(binding, "password", ex.refusal());
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return VIEW;
 		}
@@ -84,12 +81,6 @@ class SetPasswordController {
 	@GetMapping("/password/done")
 	String passwordSet() {
 		return DONE_VIEW;
-	}
-
-	/** The policy's reason at the field, with the limits it names. */
-	static void refuse(BindingResult binding, String field, PasswordPolicy.Refusal refusal) {
-		binding.rejectValue(field, refusal.messageCode(),
-				new Object[] { PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH }, null);
 	}
 
 	/** Why the link cannot be used: 410 for a used or expired one, 404 for one that never existed. */

@@ -8,6 +8,7 @@ import io.nextbox.account.MerchantInvitations.Invite;
 import io.nextbox.account.MerchantService;
 import io.nextbox.account.MerchantService.Removal;
 import io.nextbox.account.NextboxUser;
+import io.nextbox.account.PasswordChangeForm;
 import io.nextbox.account.PasswordPolicy;
 import io.nextbox.account.PasswordRefusedException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -110,18 +111,15 @@ class StaffController {
 
 	@GetMapping("/admin/password")
 	String changePasswordForm(Model model) {
-		model.addAttribute("changePasswordForm", new ChangePasswordForm());
+		model.addAttribute("changePasswordForm", new PasswordChangeForm());
 		return PASSWORD_VIEW;
 	}
 
 	@PostMapping("/admin/password")
 	String changePassword(@AuthenticationPrincipal NextboxUser user,
-			@ModelAttribute("changePasswordForm") ChangePasswordForm form, BindingResult binding,
+			@ModelAttribute("changePasswordForm") PasswordChangeForm form, BindingResult binding,
 			HttpServletResponse response, RedirectAttributes flash) {
-		policy.check(form.getNewPassword()).ifPresent(refusal -> refuse(binding, refusal));
-		if (!binding.hasFieldErrors("newPassword") && !form.getNewPassword().equals(form.getConfirmation())) {
-			binding.rejectValue("confirmation", "password.mismatch");
-		}
+		policy.check(form.getNewPassword(), form.getConfirmation(), binding, "newPassword", "confirmation");
 		if (!binding.hasErrors()) {
 			try {
 				if (!merchants.changePassword(user.accountId(), form.getCurrentPassword(), form.getNewPassword())) {
@@ -129,13 +127,11 @@ class StaffController {
 				}
 			}
 			catch (PasswordRefusedException ex) {
-				refuse(binding, ex.refusal());
+				PasswordPolicy.reject(binding, "newPassword", ex.refusal());
 			}
 		}
 		if (binding.hasErrors()) {
-			form.setCurrentPassword(null);
-			form.setNewPassword(null);
-			form.setConfirmation(null);
+			form.forget();
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return PASSWORD_VIEW;
 		}
@@ -143,9 +139,5 @@ class StaffController {
 		return "redirect:/admin/password";
 	}
 
-	private static void refuse(BindingResult binding, PasswordPolicy.Refusal refusal) {
-		binding.rejectValue("newPassword", refusal.messageCode(),
-				new Object[] { PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH }, null);
-	}
 
 }

@@ -1,7 +1,7 @@
-package io.nextbox.admin.web;
+package io.nextbox.account;
 
-/** Change your password: the current one, the new one twice. */
-public class ChangePasswordForm {
+/** A change of your own password as its form posts it: the current one (when there is one), the new one twice. */
+public class PasswordChangeForm {
 
 	private String currentPassword;
 
@@ -31,6 +31,13 @@ public class ChangePasswordForm {
 
 	public void setConfirmation(String confirmation) {
 		this.confirmation = confirmation;
+	}
+
+	/** Empties the fields, so a refused form is not sent back with passwords in it. */
+	public void forget() {
+		currentPassword = null;
+		newPassword = null;
+		confirmation = null;
 	}
 
 }
