@@ -87,7 +87,9 @@ class GeneratedInputTests {
 			"select * from shipment where subscription_id in (select id from subscription where subscriber_id = ?)",
 			"select l.* from shipment_line l join shipment s on s.id = l.shipment_id "
 					+ "where s.subscription_id in (select id from subscription where subscriber_id = ?)",
-			"select * from offer_claim where subscriber_id = ?");
+			"select * from offer_claim where subscriber_id = ?",
+			"select * from subscriber where id = ?",
+			"select email, password_hash, display_name from account where id = (select account_id from subscriber where id = ?)");
 
 	/** Tables only ever added to: their size is in the fingerprint. */
 	private static final List<String> GROWING_TABLES = List.of("account", "subscriber", "subscription_event",
@@ -235,6 +237,8 @@ class GeneratedInputTests {
 				Tuple.of(form("/admin/offers/{id}/duplicate", true, Map.of()), offer),
 				Tuple.of(form("/admin/settings", true, settingsFields()), Arbitraries.just("")),
 				Tuple.of(search("/admin/subscribers", Map.of("q", text(), "page", number())), Arbitraries.just("")),
+				Tuple.of(search("/admin/audit", Map.of("area", enumValue("OFFERS", "SETTINGS", "STAFF"), "who", text(),
+						"q", text(), "from", date(), "to", date(), "page", number())), Arbitraries.just("")),
 				Tuple.of(search("/admin/products", Map.of("q", text(), "page", number())), Arbitraries.just("")),
 				Tuple.of(search("/admin/preview", Map.of("email", Arbitraries.of("subscriber1@nextbox.test",
 						"SUBSCRIBER2@nextbox.test", "nobody@nextbox.test"), "placement",
@@ -267,6 +271,12 @@ class GeneratedInputTests {
 				Tuple.of(form("/portal/widgets/dismiss", false, widgetFields()), Arbitraries.just("")),
 				Tuple.of(form("/portal/widgets/upgrade", false, widgetFields()), Arbitraries.just("")),
 				Tuple.of(search("/portal/orders", Map.of("page", number())), Arbitraries.just("")),
+				Tuple.of(form("/portal/account/name", false, Map.of("firstName", text(), "lastName", text())),
+						Arbitraries.just("")),
+				Tuple.of(form("/portal/account/password", false, Map.of("currentPassword", text(), "newPassword",
+						text(), "confirmation", text())), Arbitraries.just("")),
+				Tuple.of(form("/portal/account/preferences", false, Map.of("boxReminders", bool(),
+						"reminderSuggestions", bool())), Arbitraries.just("")),
 				Tuple.of(search(base + "/plan", Map.of("planId", planIds())), subscription),
 				Tuple.of(search(base + "/cancel/save", Map.of("reason", enumValue("TOO_EXPENSIVE", "MOVING"))),
 						subscription),
