@@ -10,6 +10,9 @@ public record Signals(double repeat, double complement, double popularity, int b
 
 	public static final int NO_ITEM = -1;
 
+	/** An item the history never saw: nothing speaks for it. */
+	public static final Signals NONE = new Signals(0, 0, 0, NO_ITEM);
+
 	public static Signals of(Profile profile, BasketStats stats, int item, int segment) {
 		double weighted = 0;
 		double weights = 0;
