@@ -335,8 +335,8 @@ public class RecommendationService {
 		double score = (0.5 * transition + 0.5 * fit) * boost;
 		BigDecimal quantity = BigDecimal.valueOf(context.quantity());
 		BigDecimal listPrice = target.price().multiply(quantity);
-		String reason = Reasons.forUpgrade(plan, target, transition, fitProduct < 0 ? null : productsById.get(fitProduct),
-				fit);
+		String reason = Reasons.forUpgrade(plan, target, 0.5 * transition, transition,
+				fitProduct < 0 ? null : productsById.get(fitProduct), 0.5 * fit);
 		return new Recommendation(offer.id(), offer.kind(), null, target.id(), target.name(), null, listPrice,
 				offer.priceFrom(listPrice), score, new ScoreParts(0, 0, 0, transition, fit, boost), reason);
 	}
