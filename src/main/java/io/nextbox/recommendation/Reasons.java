@@ -1,10 +1,10 @@
 package io.nextbox.recommendation;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.nextbox.catalog.PlanSummary;
 import io.nextbox.catalog.ProductSummary;
@@ -12,6 +12,7 @@ import io.nextbox.recommendation.engine.Basket;
 import io.nextbox.recommendation.engine.BasketStats;
 import io.nextbox.recommendation.engine.Blend;
 import io.nextbox.recommendation.engine.Profile;
+import io.nextbox.recommendation.engine.Signal;
 import io.nextbox.recommendation.engine.Signals;
 
 /**
@@ -33,13 +34,7 @@ final class Reasons {
 	private Reasons() {
 	}
 
-	private enum Part {
-
-		REPEAT, COMPLEMENT, POPULARITY
-
-	}
-
-	private record Share(Part part, double value) {
+	private record Share(String signal, double value) {
 	}
 
 	static String forAddOn(ProductSummary product, Signals signals, RecommendationModel model, Profile profile,
@@ -48,14 +43,12 @@ final class Reasons {
 		if (item == null) {
 			return String.format(Locale.ENGLISH, "New in the shop: %s.", product.name());
 		}
-		Blend blend = model.blend();
-		List<Share> parts = realShares(blend.repeat() * signals.repeat(), blend.complement() * signals.complement(),
-				blend.popularity() * signals.popularity());
-		for (Share share : parts) {
-			String reason = switch (share.part()) {
-				case REPEAT -> repeat(product, item, history);
-				case COMPLEMENT -> complement(product, item, model, profile, products);
-				case POPULARITY -> String.format(Locale.ENGLISH, "Popular with %s subscribers.", plan.name());
+		for (Share share : realShares(model.blend(), signals)) {
+			String reason = switch (share.signal()) {
+				case "repeat" -> repeat(product, item, history);
+				case "complement" -> complement(product, item, model, profile, products);
+				case "popularity" -> String.format(Locale.ENGLISH, "Popular with %s subscribers.", plan.name());
+				default -> null;
 			};
 			if (reason != null) {
 				return reason;
@@ -80,16 +73,21 @@ final class Reasons {
 		return String.format(Locale.ENGLISH, "%s puts more in every box.", target.name());
 	}
 
-	/** The parts carrying at least {@link #REAL_SHARE} of the score, largest first. */
-	private static List<Share> realShares(double repeat, double complement, double popularity) {
-		double total = repeat + complement + popularity;
+	/** The signals carrying at least {@link #REAL_SHARE} of the score, largest first. */
+	private static List<Share> realShares(Blend blend, Signals signals) {
+		List<Share> shares = new ArrayList<>();
+		double total = 0;
+		for (int i = 0; i < Signal.ADD_ONS.size(); i++) {
+			double part = blend.weight(i) * signals.value(i);
+			shares.add(new Share(Signal.ADD_ONS.get(i).name(), part));
+			total += part;
+		}
 		if (total <= 0) {
 			return List.of();
 		}
-		return Stream
-			.of(new Share(Part.REPEAT, repeat), new Share(Part.COMPLEMENT, complement),
-					new Share(Part.POPULARITY, popularity))
-			.filter(share -> share.value() / total >= REAL_SHARE)
+		double score = total;
+		return shares.stream()
+			.filter(share -> share.value() / score >= REAL_SHARE)
 			.sorted(Comparator.comparingDouble(Share::value).reversed())
 			.toList();
 	}

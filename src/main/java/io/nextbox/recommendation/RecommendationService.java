@@ -312,7 +312,7 @@ public class RecommendationService {
 			Ranker.Scored scored = Ranker.score(new Ranker.Candidate(item == null ? Signals.NO_ITEM : item, boost,
 					offer.priority(), offer.id()), ranking, model.blend());
 			Signals signals = scored.signals();
-			ScoreParts parts = new ScoreParts(signals.repeat(), signals.complement(), signals.popularity(), 0, 0, boost);
+			ScoreParts parts = new ScoreParts(signals.byName(), boost);
 			String reason = Reasons.forAddOn(product, signals, model, profile, plan, productsById,
 					model.history(context.subscriberId()));
 			return new Recommendation(offer.id(), offer.kind(), product.id(), null, product.name(), product.imageUrl(),
@@ -338,7 +338,7 @@ public class RecommendationService {
 		String reason = Reasons.forUpgrade(plan, target, 0.5 * transition, transition,
 				fitProduct < 0 ? null : productsById.get(fitProduct), 0.5 * fit);
 		return new Recommendation(offer.id(), offer.kind(), null, target.id(), target.name(), null, listPrice,
-				offer.priceFrom(listPrice), score, new ScoreParts(0, 0, 0, transition, fit, boost), reason);
+				offer.priceFrom(listPrice), score, new ScoreParts(ScoreParts.upgrade(transition, fit), boost), reason);
 	}
 
 	/** What a model was built from. */

@@ -24,7 +24,7 @@ class OneRankingPathTests {
 
 	private static final LocalDate START = LocalDate.of(2026, 1, 1);
 
-	private static final Blend BLEND = new Blend(0.45, 0.3, 0.25, 90);
+	private static final Blend BLEND = Blend.of(0.45, 0.3, 0.25).withHalfLife(90);
 
 	@Test
 	void thePortalAndTheEvaluationRankAFixedCaseAlike() {

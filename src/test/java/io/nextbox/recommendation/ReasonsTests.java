@@ -53,7 +53,7 @@ class ReasonsTests {
 		for (int week = 0; week < 6; week++) {
 			order(1, week * 7, week == 2 ? new long[] { GUJI } : new long[] { GUJI, BISCUITS });
 		}
-		assertThat(reason(1, BISCUITS, new Blend(0.6, 0.2, 0.2))).isEqualTo("You added Oat Biscuits to 5 of your last 6 boxes.");
+		assertThat(reason(1, BISCUITS, Blend.of(0.6, 0.2, 0.2))).isEqualTo("You added Oat Biscuits to 5 of your last 6 boxes.");
 	}
 
 	@Test
@@ -62,7 +62,7 @@ class ReasonsTests {
 		for (int subscriber = 2; subscriber <= 6; subscriber++) {
 			order(subscriber, subscriber, GUJI, FILTERS);
 		}
-		assertThat(reason(1, FILTERS, new Blend(0.4, 0.5, 0.1)))
+		assertThat(reason(1, FILTERS, Blend.of(0.4, 0.5, 0.1)))
 			.isEqualTo("Subscribers who get Ethiopia Guji often add V60 Filter Papers: 5 boxes held both.");
 	}
 
@@ -73,7 +73,7 @@ class ReasonsTests {
 		order(3, 2, GUJI, FILTERS);
 		order(4, 3, FILTERS);
 		// the complement carries most of the score, but two boxes are too few to say "often"
-		assertThat(reason(1, FILTERS, new Blend(0.2, 0.75, 0.05))).isEqualTo("V60 Filter Papers, for your next box.");
+		assertThat(reason(1, FILTERS, Blend.of(0.2, 0.75, 0.05))).isEqualTo("V60 Filter Papers, for your next box.");
 	}
 
 	@Test
@@ -83,7 +83,7 @@ class ReasonsTests {
 			order(subscriber, subscriber, GUJI, FILTERS);
 		}
 		// the complement is real, but with a tiny weight it carries under a quarter of the score
-		String reason = reason(1, FILTERS, new Blend(0.0, 0.05, 0.95));
+		String reason = reason(1, FILTERS, Blend.of(0.0, 0.05, 0.95));
 		assertThat(reason).isEqualTo("Popular with Filter Coffee 250 g subscribers.");
 	}
 
@@ -92,13 +92,13 @@ class ReasonsTests {
 		for (int subscriber = 2; subscriber <= 6; subscriber++) {
 			order(subscriber, subscriber, HONEY);
 		}
-		assertThat(reason(1, HONEY, new Blend(0.5, 0.3, 0.2))).isEqualTo("Popular with Filter Coffee 250 g subscribers.");
+		assertThat(reason(1, HONEY, Blend.of(0.5, 0.3, 0.2))).isEqualTo("Popular with Filter Coffee 250 g subscribers.");
 	}
 
 	@Test
 	void aProductNobodyBoughtYetIsNewInTheShop() {
 		order(2, 1, HONEY);
-		assertThat(reason(1, NEW, new Blend(0.5, 0.3, 0.2))).isEqualTo("New in the shop: Stroopwafels.");
+		assertThat(reason(1, NEW, Blend.of(0.5, 0.3, 0.2))).isEqualTo("New in the shop: Stroopwafels.");
 	}
 
 	@Test

@@ -38,13 +38,10 @@ public record EvaluationReport(int k, int customers, Map<String, Metrics> result
 				.append('}');
 			separator = ",";
 		}
-		json.append("},\"blend\":{\"repeat\":")
-			.append(number(blend.repeat()))
-			.append(",\"complement\":")
-			.append(number(blend.complement()))
-			.append(",\"popularity\":")
-			.append(number(blend.popularity()))
-			.append(",\"halfLifeDays\":")
+		json.append("},\"blend\":{");
+		blend.byName().forEach((name, weight) -> json.append('"').append(name).append("\":").append(number(weight))
+			.append(','));
+		json.append("\"halfLifeDays\":")
 			.append(number(blend.halfLifeDays()))
 			.append("},\"validationCustomers\":")
 			.append(validationCustomers)
@@ -68,9 +65,8 @@ public record EvaluationReport(int k, int customers, Map<String, Metrics> result
 		table.append(String.format(Locale.ROOT, "repeat / explore: recall@%d on the items the customer bought before "
 				+ "(%d customers) / never bought (%d customers)%n", k, results.get(NEXTBOX).repeatCustomers(),
 				results.get(NEXTBOX).exploreCustomers()));
-		table.append(String.format(Locale.ROOT, "%d customers; blend tuned on %d customers' last orders before the held-out ones: "
-				+ "repeat %.2f, complement %.2f, popularity %.2f, half-life %.0f days%n", customers, validationCustomers,
-				blend.repeat(), blend.complement(), blend.popularity(), blend.halfLifeDays()));
+		table.append(String.format(Locale.ROOT, "%d customers; blend tuned on %d customers' last orders before the "
+				+ "held-out ones: %s%n", customers, validationCustomers, blend));
 		return table.toString();
 	}
 

@@ -52,8 +52,7 @@ public final class Ranker {
 	}
 
 	public static Signals signals(int item, Context context) {
-		return item == Signals.NO_ITEM ? Signals.NONE
-				: Signals.of(context.profile(), context.stats(), item, context.segment());
+		return item == Signals.NO_ITEM ? Signals.NONE : Signals.of(item, context);
 	}
 
 	public static List<Scored> rank(List<Candidate> candidates, Context context, Blend blend) {
