@@ -84,17 +84,6 @@ public final class BasketStats {
 		return TopK.of(pairs[item], limit);
 	}
 
-	/** The items ever bought together with {@code item}, in no order. */
-	public int[] partners(int item) {
-		if (item >= pairs.length || pairs[item] == null) {
-			return new int[0];
-		}
-		int[] partners = new int[pairs[item].size()];
-		int[] filled = { 0 };
-		pairs[item].forEach((other, count) -> partners[filled[0]++] = other);
-		return partners;
-	}
-
 	/** The items most popular in the segment (as {@link #popularity} has it), most first, ties to the smaller id. */
 	public int[] mostPopular(int segment, int limit) {
 		PriorityQueue<double[]> heap = new PriorityQueue<>(

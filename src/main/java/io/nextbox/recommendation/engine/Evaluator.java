@@ -23,6 +23,11 @@ import java.util.Set;
  */
 public final class Evaluator {
 
+	/** How many of a customer's strongest items seed the tuner's candidates from what is bought with them. */
+	static final int CONTEXT_ITEMS = 8;
+
+	static final int NEIGHBOURS_PER_ITEM = 20;
+
 	static final int POPULAR_CANDIDATES = 50;
 
 	/** Tuning on more validation points than this changes nothing but the time it takes. */
@@ -211,22 +216,24 @@ public final class Evaluator {
 		}
 
 		/**
-		 * The point the tuner ranks under each half-life. Of the items, only those that can reach the top k are
-		 * kept: the customer's own, those ever bought with them, and the k most popular in the segment; every
-		 * other item has popularity alone and ranks below those k.
+		 * The point the tuner ranks under each half-life. Holding every item's signals for thousands of points under
+		 * five half-lives would not fit in memory, so the tuner keeps the items that can reach the top k: the
+		 * customer's own, those most often bought with their strongest items, and the most popular in the segment.
 		 */
 		RankingPoint get(double[] halfLives, int k) {
-			Set<Integer> candidates = new LinkedHashSet<>();
-			for (Basket basket : history) {
-				for (int item : basket.items()) {
-					if (candidates.add(item)) {
-						for (int partner : stats.partners(item)) {
-							candidates.add(partner);
-						}
+			Profile profile = Profile.of(history, day);
+			Set<Integer> candidates = new LinkedHashSet<>(profile.shares().keySet());
+			profile.shares()
+				.entrySet()
+				.stream()
+				.sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+				.limit(CONTEXT_ITEMS)
+				.forEach(entry -> {
+					for (int neighbour : stats.neighbours(entry.getKey(), NEIGHBOURS_PER_ITEM)) {
+						candidates.add(neighbour);
 					}
-				}
-			}
-			for (int item : stats.mostPopular(next.segment(), k)) {
+				});
+			for (int item : stats.mostPopular(next.segment(), Math.max(k, POPULAR_CANDIDATES))) {
 				candidates.add(item);
 			}
 			int[] kept = candidates.stream().mapToInt(Integer::intValue).sorted().toArray();
