@@ -23,7 +23,7 @@ import io.nextbox.recommendation.engine.Basket;
 import io.nextbox.recommendation.engine.Blend;
 import io.nextbox.recommendation.engine.Dictionary;
 import io.nextbox.recommendation.engine.Evaluator;
-import io.nextbox.recommendation.engine.Profile;
+import io.nextbox.recommendation.engine.Ranker;
 import io.nextbox.recommendation.engine.Signals;
 
 /**
@@ -79,8 +79,7 @@ public final class BenchmarkCommand {
 		Dictionary tuningItems = new Dictionary();
 		List<Basket> baskets = new ArrayList<>(history.size());
 		for (PastOrder order : history) {
-			baskets.add(new Basket((int) order.subscriberId(), (int) order.orderedOn().toEpochDay(),
-					RecommendationModel.basketItems(order, contents, tuningItems)));
+			baskets.add(RecommendationModel.basket(order, contents, tuningItems));
 		}
 		Blend blend = Evaluator.tuneBlend(baskets, RecommendationService.TUNING_K);
 		long tuned = System.nanoTime();
@@ -109,15 +108,12 @@ public final class BenchmarkCommand {
 			long subscriber = subscribers[random.nextInt(subscribers.length)];
 			int segment = 1 + random.nextInt(PLANS);
 			long start = System.nanoTime();
-			Profile profile = model.profile(subscriber, today);
-			double best = 0;
+			List<Ranker.Candidate> offers = new ArrayList<>(OFFERS_PER_CALL);
 			for (int offer = 0; offer < OFFERS_PER_CALL; offer++) {
 				Integer item = model.item(1 + random.nextInt(ITEMS));
-				if (item != null) {
-					best = Math.max(best, model.blend().score(Signals.of(profile, model.stats(), item, segment)));
-				}
+				offers.add(new Ranker.Candidate(item == null ? Signals.NO_ITEM : item, 1, 0, offer));
 			}
-			sink += best;
+			sink += model.rank(offers, subscriber, segment, today).get(0).score();
 			if (call >= 0) {
 				nanos[call] = System.nanoTime() - start;
 			}

@@ -14,6 +14,7 @@ import io.nextbox.recommendation.engine.BasketStats;
 import io.nextbox.recommendation.engine.Blend;
 import io.nextbox.recommendation.engine.Dictionary;
 import io.nextbox.recommendation.engine.Profile;
+import io.nextbox.recommendation.engine.Ranker;
 
 /**
  * What the store's history says, in memory: item statistics, each subscriber's baskets and plan moves. A basket
@@ -59,12 +60,20 @@ final class RecommendationModel {
 		return basket.stream().mapToInt(Integer::intValue).toArray();
 	}
 
+	/** The basket an order makes, its plan as the segment: what the model learns and the tuner replays. */
+	static Basket basket(PastOrder order, Map<Long, Set<Long>> planContents, Dictionary items) {
+		return new Basket((int) order.subscriberId(), (int) order.orderedOn().toEpochDay(),
+				basketItems(order, planContents, items), segment(order.planId()));
+	}
+
+	static int segment(Long planId) {
+		return planId == null ? 0 : planId.intValue();
+	}
+
 	void add(PastOrder order) {
-		int[] basketItems = basketItems(order, planContents, items);
-		int segment = order.planId() == null ? 0 : order.planId().intValue();
-		stats.add(basketItems, segment);
-		histories.computeIfAbsent(order.subscriberId(), id -> new ArrayList<>())
-			.add(new Basket((int) order.subscriberId(), (int) order.orderedOn().toEpochDay(), basketItems));
+		Basket basket = basket(order, planContents, items);
+		stats.add(basket.items(), basket.segment());
+		histories.computeIfAbsent(order.subscriberId(), id -> new ArrayList<>()).add(basket);
 		if (order.planId() != null) {
 			Long before = currentPlan.put(order.subscriberId(), order.planId());
 			subscribersByPlan.computeIfAbsent(order.planId(), plan -> new HashSet<>())
@@ -78,6 +87,16 @@ final class RecommendationModel {
 
 	Profile profile(long subscriberId, int today) {
 		return Profile.of(histories.getOrDefault(subscriberId, List.of()), today, blend.halfLifeDays());
+	}
+
+	/** What the ranker needs to know of a subscriber on their plan today. */
+	Ranker.Context context(long subscriberId, long planId, int today) {
+		return new Ranker.Context(profile(subscriberId, today), stats, segment(planId));
+	}
+
+	/** The candidates ranked for the subscriber, as the portal ranks its offers. */
+	List<Ranker.Scored> rank(List<Ranker.Candidate> candidates, long subscriberId, long planId, int today) {
+		return Ranker.rank(candidates, context(subscriberId, planId, today), blend);
 	}
 
 	List<Basket> history(long subscriberId) {

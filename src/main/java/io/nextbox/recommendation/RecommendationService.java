@@ -31,6 +31,7 @@ import io.nextbox.recommendation.engine.Blend;
 import io.nextbox.recommendation.engine.Dictionary;
 import io.nextbox.recommendation.engine.Evaluator;
 import io.nextbox.recommendation.engine.Profile;
+import io.nextbox.recommendation.engine.Ranker;
 import io.nextbox.recommendation.engine.Signals;
 import io.nextbox.shared.Fresh;
 import io.nextbox.subscription.SubscriberContext;
@@ -110,8 +111,7 @@ public class RecommendationService {
 			Dictionary tuningItems = new Dictionary();
 			List<Basket> baskets = new ArrayList<>(past.size());
 			for (PastOrder order : past) {
-				baskets.add(new Basket((int) order.subscriberId(), (int) order.orderedOn().toEpochDay(),
-						RecommendationModel.basketItems(order, contents, tuningItems)));
+				baskets.add(RecommendationModel.basket(order, contents, tuningItems));
 			}
 			Blend blend = baskets.isEmpty() ? Blend.DEFAULT : Evaluator.tuneBlend(baskets, TUNING_K);
 			RecommendationModel fresh = new RecommendationModel(contents, blend);
@@ -246,12 +246,12 @@ public class RecommendationService {
 		lock.readLock().lock();
 		try {
 			int orders = current.orderCount(subscriberId);
-			Profile profile = current.profile(subscriberId, (int) today.toEpochDay());
+			Ranker.Context ranking = current.context(subscriberId, plan.id(), (int) today.toEpochDay());
 			for (LiveOffer offer : liveOffers.get(placement).get()) {
 				String filter = filter(offer, context, plan, plansById, productsById, dismissed, orders, tenureDays,
 						current);
 				Recommendation recommendation = filter == null
-						? score(offer, context, plan, plansById, productsById, profile, current) : null;
+						? score(offer, context, plan, plansById, productsById, ranking, current) : null;
 				ranked.add(new Ranked(offer, recommendation, filter));
 			}
 		}
@@ -302,20 +302,21 @@ public class RecommendationService {
 	}
 
 	private static Recommendation score(LiveOffer offer, SubscriberContext context, PlanSummary plan,
-			Map<Long, PlanSummary> plansById, Map<Long, ProductSummary> productsById, Profile profile,
+			Map<Long, PlanSummary> plansById, Map<Long, ProductSummary> productsById, Ranker.Context ranking,
 			RecommendationModel model) {
 		double boost = 1 + offer.priority() / 100.0;
+		Profile profile = ranking.profile();
 		if (offer.kind() == OfferKind.ADD_ON) {
 			ProductSummary product = productsById.get(offer.productId());
 			Integer item = model.item(product.id());
-			Signals signals = item == null ? new Signals(0, 0, 0, Signals.NO_ITEM)
-					: Signals.of(profile, model.stats(), item, (int) plan.id());
-			double score = model.blend().score(signals) * boost;
-			ScoreParts parts = new ScoreParts(signals.repeat(), signals.complement(), signals.popularity(), 0, 0, boost);
+			Ranker.Scored scored = Ranker.score(new Ranker.Candidate(item == null ? Signals.NO_ITEM : item, boost,
+					offer.priority(), offer.id()), ranking, model.blend());
+			Signals signals = scored.signals();
+			ScoreParts parts = new ScoreParts(signals.byName(), boost);
 			String reason = Reasons.forAddOn(product, signals, model, profile, plan, productsById,
 					model.history(context.subscriberId()));
 			return new Recommendation(offer.id(), offer.kind(), product.id(), null, product.name(), product.imageUrl(),
-					product.price(), offer.priceFrom(product.price()), score, parts, reason);
+					product.price(), offer.priceFrom(product.price()), scored.score(), parts, reason);
 		}
 		PlanSummary target = plansById.get(offer.targetPlanId());
 		double transition = model.moveRate(plan.id(), target.id());
@@ -334,10 +335,10 @@ public class RecommendationService {
 		double score = (0.5 * transition + 0.5 * fit) * boost;
 		BigDecimal quantity = BigDecimal.valueOf(context.quantity());
 		BigDecimal listPrice = target.price().multiply(quantity);
-		String reason = Reasons.forUpgrade(plan, target, transition, fitProduct < 0 ? null : productsById.get(fitProduct),
-				fit);
+		String reason = Reasons.forUpgrade(plan, target, 0.5 * transition, transition,
+				fitProduct < 0 ? null : productsById.get(fitProduct), 0.5 * fit);
 		return new Recommendation(offer.id(), offer.kind(), null, target.id(), target.name(), null, listPrice,
-				offer.priceFrom(listPrice), score, new ScoreParts(0, 0, 0, transition, fit, boost), reason);
+				offer.priceFrom(listPrice), score, new ScoreParts(ScoreParts.upgrade(transition, fit), boost), reason);
 	}
 
 	/** What a model was built from. */

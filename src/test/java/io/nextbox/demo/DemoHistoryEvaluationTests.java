@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The recommender against the baselines on the demo store's history (2,000 subscribers, add-ons only: the plan's
- * contents come in every box and would flatter every method alike), each customer's last order held out.
+ * contents come in every box and would flatter every method alike; the plan is each basket's segment, for per-plan
+ * popularity as in the portal), each customer's last order held out.
  */
 class DemoHistoryEvaluationTests {
 
@@ -28,13 +29,15 @@ class DemoHistoryEvaluationTests {
 	static void theDemoStoresAddOns() {
 		DemoStoreGenerator generator = new DemoStoreGenerator(20261125L, LocalDate.of(2026, 11, 25));
 		Dictionary skus = new Dictionary();
+		Dictionary plans = new Dictionary();
 		baskets = new ArrayList<>();
 		IntStream.rangeClosed(1, 2000).mapToObj(generator::customer).forEach(customer -> {
 			for (DemoCustomer.Order order : customer.orders()) {
 				int[] items = order.addOns().stream().mapToInt(addOn -> skus.id(addOn.sku())).toArray();
 				if (items.length > 0) {
 					baskets.add(new Basket(customer.number(),
-							(int) order.orderedAt().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay(), items));
+							(int) order.orderedAt().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay(), items,
+							1 + plans.id(order.planSku())));
 				}
 			}
 		});
@@ -45,6 +48,7 @@ class DemoHistoryEvaluationTests {
 	void nextboxBeatsPersonalPlusPopularity(int k) {
 		EvaluationReport report = Evaluator.evaluate(baskets, k);
 		System.out.print(report.toTable());
+		System.out.println(report.toJson());
 
 		var nextbox = report.results().get(EvaluationReport.NEXTBOX);
 		var baseline = report.results().get(EvaluationReport.PERSONAL_POPULARITY);

@@ -3,6 +3,7 @@ package io.nextbox.recommendation.engine;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * What the store's baskets say about items: how many baskets hold each item (overall and per segment, a segment
@@ -81,6 +82,25 @@ public final class BasketStats {
 			return new int[0];
 		}
 		return TopK.of(pairs[item], limit);
+	}
+
+	/** The items most popular in the segment (as {@link #popularity} has it), most first, ties to the smaller id. */
+	public int[] mostPopular(int segment, int limit) {
+		PriorityQueue<double[]> heap = new PriorityQueue<>(
+				(a, b) -> a[1] != b[1] ? Double.compare(a[1], b[1]) : Double.compare(b[0], a[0]));
+		for (int item = 0; item < itemBaskets.length; item++) {
+			if (itemBaskets[item] > 0) {
+				heap.add(new double[] { item, popularity(item, segment) });
+				if (heap.size() > limit) {
+					heap.poll();
+				}
+			}
+		}
+		int[] top = new int[heap.size()];
+		for (int i = top.length - 1; i >= 0; i--) {
+			top[i] = (int) heap.poll()[0];
+		}
+		return top;
 	}
 
 	/** The items in most baskets, most first. */

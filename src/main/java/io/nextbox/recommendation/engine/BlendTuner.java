@@ -1,11 +1,13 @@
 package io.nextbox.recommendation.engine;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Chooses the blend on a validation split instead of by hand: every half-life the points were scored with, times
- * a grid over the simplex of weights (tenths, then twentieths around the best); the best NDCG@k wins, ties keep the
- * earlier, more repeat-heavy blend.
+ * a grid over the simplex of the weights of {@link Signal#ADD_ONS} (tenths, then twentieths around the best); the
+ * best NDCG@k wins, ties keep the earlier blend, which weighs the first signals (repeat first) more.
  */
 public final class BlendTuner {
 
@@ -13,6 +15,9 @@ public final class BlendTuner {
 	private static final int COARSE = 10;
 
 	private static final int FINE = 20;
+
+	/** How many twentieths around the best tenth each weight is moved. */
+	private static final int FINE_REACH = 2;
 
 	/** The half-lives tried, in days; the last is as good as no fading at all. */
 	static final double[] HALF_LIVES = { 30, 90, Profile.HALF_LIFE_DAYS, 365, 100_000 };
@@ -24,25 +29,69 @@ public final class BlendTuner {
 		if (validation.isEmpty()) {
 			return Blend.DEFAULT;
 		}
+		int signals = Signal.ADD_ONS.size();
 		Best best = new Best();
 		for (double halfLife : validation.get(0).halfLives()) {
-			for (int repeat = COARSE; repeat >= 0; repeat--) {
-				for (int complement = COARSE - repeat; complement >= 0; complement--) {
-					best.consider(validation, k, repeat * FINE / COARSE, complement * FINE / COARSE, halfLife);
-				}
+			for (int[] parts : compositions(signals, COARSE)) {
+				best.consider(validation, k, scaled(parts, FINE / COARSE), halfLife);
 			}
 		}
-		Blend coarse = best.blend;
-		int repeatAt = (int) Math.round(coarse.repeat() * FINE);
-		int complementAt = (int) Math.round(coarse.complement() * FINE);
-		for (int repeat = repeatAt + 2; repeat >= repeatAt - 2; repeat--) {
-			for (int complement = complementAt + 2; complement >= complementAt - 2; complement--) {
-				if (repeat >= 0 && complement >= 0 && repeat + complement <= FINE) {
-					best.consider(validation, k, repeat, complement, coarse.halfLifeDays());
-				}
-			}
+		int[] coarse = new int[signals];
+		for (int i = 0; i < signals; i++) {
+			coarse[i] = (int) Math.round(best.blend.weight(i) * FINE);
+		}
+		double halfLife = best.blend.halfLifeDays();
+		for (int[] parts : around(coarse, FINE_REACH, FINE)) {
+			best.consider(validation, k, parts, halfLife);
 		}
 		return best.blend;
+	}
+
+	/** Every way to share {@code total} among {@code n} weights, the first weight largest first. */
+	static List<int[]> compositions(int n, int total) {
+		List<int[]> all = new ArrayList<>();
+		compose(new int[n], 0, total, all);
+		return all;
+	}
+
+	private static void compose(int[] parts, int index, int left, List<int[]> all) {
+		if (index == parts.length - 1) {
+			parts[index] = left;
+			all.add(parts.clone());
+			return;
+		}
+		for (int part = left; part >= 0; part--) {
+			parts[index] = part;
+			compose(parts, index + 1, left - part, all);
+		}
+	}
+
+	/** The weights near {@code centre}: each but the last moved by up to {@code reach}, the last taking the rest. */
+	private static List<int[]> around(int[] centre, int reach, int total) {
+		List<int[]> near = new ArrayList<>();
+		aroundFrom(centre, reach, total, new int[centre.length], 0, 0, near);
+		return near;
+	}
+
+	private static void aroundFrom(int[] centre, int reach, int total, int[] parts, int index, int used,
+			List<int[]> near) {
+		if (index == parts.length - 1) {
+			if (total - used >= 0) {
+				parts[index] = total - used;
+				near.add(parts.clone());
+			}
+			return;
+		}
+		for (int part = centre[index] + reach; part >= centre[index] - reach; part--) {
+			if (part >= 0 && used + part <= total) {
+				parts[index] = part;
+				aroundFrom(centre, reach, total, parts, index + 1, used + part, near);
+			}
+		}
+	}
+
+	private static int[] scaled(int[] parts, int factor) {
+		return Arrays.stream(parts).map(part -> part * factor).toArray();
 	}
 
 	/** The best blend seen so far. */
@@ -52,9 +101,9 @@ public final class BlendTuner {
 
 		private double ndcg = -1;
 
-		void consider(List<RankingPoint> validation, int k, int repeat, int complement, double halfLife) {
-			Blend candidate = new Blend((double) repeat / FINE, (double) complement / FINE,
-					(double) (FINE - repeat - complement) / FINE, halfLife);
+		void consider(List<RankingPoint> validation, int k, int[] twentieths, double halfLife) {
+			List<Double> weights = Arrays.stream(twentieths).mapToObj(part -> (double) part / FINE).toList();
+			Blend candidate = new Blend(weights, halfLife);
 			Metrics metrics = new Metrics();
 			for (RankingPoint point : validation) {
 				metrics.add(point.rank(candidate, k), point.truth(), k);

@@ -31,34 +31,42 @@ public record EvaluationReport(int k, int customers, Map<String, Metrics> result
 				.append(number(metrics.ndcg()))
 				.append(",\"hit\":")
 				.append(number(metrics.hit()))
+				.append(",\"repeatRecall\":")
+				.append(number(metrics.repeatRecall()))
+				.append(",\"exploreRecall\":")
+				.append(number(metrics.exploreRecall()))
 				.append('}');
 			separator = ",";
 		}
-		json.append("},\"blend\":{\"repeat\":")
-			.append(number(blend.repeat()))
-			.append(",\"complement\":")
-			.append(number(blend.complement()))
-			.append(",\"popularity\":")
-			.append(number(blend.popularity()))
-			.append(",\"halfLifeDays\":")
+		json.append("},\"blend\":{");
+		blend.byName().forEach((name, weight) -> json.append('"').append(name).append("\":").append(number(weight))
+			.append(','));
+		json.append("\"halfLifeDays\":")
 			.append(number(blend.halfLifeDays()))
 			.append("},\"validationCustomers\":")
 			.append(validationCustomers)
+			.append(",\"repeatCustomers\":")
+			.append(results.get(NEXTBOX).repeatCustomers())
+			.append(",\"exploreCustomers\":")
+			.append(results.get(NEXTBOX).exploreCustomers())
 			.append('}');
 		return json.toString();
 	}
 
 	public String toTable() {
 		StringBuilder table = new StringBuilder();
-		table.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s%n", "model (k=" + k + ")", "recall@" + k,
-				"ndcg@" + k, "hit@" + k));
+		table.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "model (k=" + k + ")",
+				"recall@" + k, "ndcg@" + k, "hit@" + k, "repeat", "explore"));
 		for (Map.Entry<String, Metrics> result : results.entrySet()) {
-			table.append(String.format(Locale.ROOT, "%-22s %10.4f %10.4f %10.4f%n", result.getKey(),
-					result.getValue().recall(), result.getValue().ndcg(), result.getValue().hit()));
+			Metrics metrics = result.getValue();
+			table.append(String.format(Locale.ROOT, "%-22s %10.4f %10.4f %10.4f %10.4f %10.4f%n", result.getKey(),
+					metrics.recall(), metrics.ndcg(), metrics.hit(), metrics.repeatRecall(), metrics.exploreRecall()));
 		}
-		table.append(String.format(Locale.ROOT, "%d customers; blend tuned on %d customers' second-to-last orders: "
-				+ "repeat %.2f, complement %.2f, popularity %.2f, half-life %.0f days%n", customers, validationCustomers,
-				blend.repeat(), blend.complement(), blend.popularity(), blend.halfLifeDays()));
+		table.append(String.format(Locale.ROOT, "repeat / explore: recall@%d on the items the customer bought before "
+				+ "(%d customers) / never bought (%d customers)%n", k, results.get(NEXTBOX).repeatCustomers(),
+				results.get(NEXTBOX).exploreCustomers()));
+		table.append(String.format(Locale.ROOT, "%d customers; blend tuned on %d customers' last orders before the "
+				+ "held-out ones: %s%n", customers, validationCustomers, blend));
 		return table.toString();
 	}
 

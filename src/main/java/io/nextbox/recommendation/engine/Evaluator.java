@@ -1,25 +1,29 @@
 package io.nextbox.recommendation.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
  * Offline evaluation on an order history. For every customer with at least two orders, the last order is held out
  * and predicted from everything before its day: the customer's own earlier orders and every other customer's
- * orders of earlier days (the history is replayed day by day, so nothing from the future leaks in). The blend
- * is tuned the same way on customers' second-to-last orders, then judged on the last ones, next to the
- * baselines {@code popularity} (overall top), {@code personal} (the customer's own most bought) and
- * {@code personal+popularity} (own most bought, filled up with the overall top).
+ * orders of earlier days (the history is replayed day by day, so nothing from the future leaks in). Every item of
+ * the history is a candidate, ranked by the portal's {@link Ranker} with per-segment (per-plan) popularity. The
+ * blend is tuned first on the history without the held-out orders (each customer's last remaining order
+ * predicted the same way), then judged on the held-out ones, next to the baselines {@code popularity} (overall
+ * top), {@code personal} (the customer's own most bought) and {@code personal+popularity} (own most bought,
+ * filled up with the overall top).
  */
 public final class Evaluator {
 
-	/** How many of a customer's strongest items seed candidates from what is bought with them. */
+	/** How many of a customer's strongest items seed the tuner's candidates from what is bought with them. */
 	static final int CONTEXT_ITEMS = 8;
 
 	static final int NEIGHBOURS_PER_ITEM = 20;
@@ -29,77 +33,131 @@ public final class Evaluator {
 	/** Tuning on more validation points than this changes nothing but the time it takes. */
 	static final int MAX_VALIDATION_POINTS = 5_000;
 
+	/** The validation customers are a fixed sample, so a rebuild tunes alike on every instance. */
+	private static final long SAMPLE_SEED = 20261125L;
+
 	private Evaluator() {
 	}
 
 	public static EvaluationReport evaluate(List<Basket> baskets, int k) {
-		List<Basket> chronological = new ArrayList<>(baskets);
-		chronological.sort(Comparator.comparingInt(Basket::day));
-		int[] orderCount = orderCounts(chronological);
-		int[] validationCustomers = { 0 };
-		for (int count : orderCount) {
-			validationCustomers[0] += count >= 3 ? 1 : 0;
+		List<Basket> chronological = chronological(baskets);
+		boolean[] heldOut = lastOrders(chronological);
+		List<Basket> training = new ArrayList<>(chronological.size());
+		for (int i = 0; i < chronological.size(); i++) {
+			if (!heldOut[i]) {
+				training.add(chronological.get(i));
+			}
 		}
-		Blend blend = tuneBlend(chronological, k);
+		Tuning tuning = tune(training, k);
+		Blend blend = tuning.blend();
 		Map<String, Metrics> results = EvaluationReport.emptyResults();
 		int[] customers = { 0 };
-		replay(chronological, orderCount, k, (customer, index, point) -> {
-			if (index == orderCount[customer] - 1 && orderCount[customer] >= 2) {
-				RankingPoint ranking = point.get(new double[] { blend.halfLifeDays() });
-				results.get(EvaluationReport.NEXTBOX).add(ranking.rank(blend, k), ranking.truth(), k);
-				results.get(EvaluationReport.POPULARITY).add(point.popular(), ranking.truth(), k);
+		replay(chronological, k, (position, point) -> {
+			if (heldOut[position]) {
+				Set<Integer> truth = point.truth();
+				Set<Integer> known = point.known();
+				results.get(EvaluationReport.NEXTBOX).add(Ranker.top(point.rankAll(blend), k), truth, k, known);
+				results.get(EvaluationReport.POPULARITY).add(point.popular(), truth, k, known);
 				int[] personal = point.personal(k);
-				results.get(EvaluationReport.PERSONAL).add(personal, ranking.truth(), k);
-				results.get(EvaluationReport.PERSONAL_POPULARITY).add(fill(personal, point.popular(), k),
-						ranking.truth(), k);
+				results.get(EvaluationReport.PERSONAL).add(personal, truth, k, known);
+				results.get(EvaluationReport.PERSONAL_POPULARITY).add(fill(personal, point.popular(), k), truth, k,
+						known);
 				customers[0]++;
 			}
 		});
-		return new EvaluationReport(k, customers[0], results, blend,
-				Math.min(validationCustomers[0], MAX_VALIDATION_POINTS));
+		return new EvaluationReport(k, customers[0], results, blend, tuning.points());
 	}
 
 	/**
-	 * Tunes the blend on a history: each customer's second-to-last order is predicted from what came before its
-	 * day, and the blend with the best NDCG@k wins.
+	 * Tunes the blend on a history: each customer's last order is predicted from what came before its day, and the
+	 * blend with the best NDCG@k wins. At most {@value #MAX_VALIDATION_POINTS} customers, sampled across the whole
+	 * history.
 	 */
 	public static Blend tuneBlend(List<Basket> baskets, int k) {
-		List<Basket> chronological = new ArrayList<>(baskets);
-		chronological.sort(Comparator.comparingInt(Basket::day));
-		int[] orderCount = orderCounts(chronological);
-		List<RankingPoint> validation = new ArrayList<>();
-		replay(chronological, orderCount, k, (customer, index, point) -> {
-			if (index == orderCount[customer] - 2 && orderCount[customer] >= 3
-					&& validation.size() < MAX_VALIDATION_POINTS) {
-				validation.add(point.get(BlendTuner.HALF_LIVES));
-			}
-		});
-		return BlendTuner.tune(validation, k);
+		return tune(chronological(baskets), k).blend();
 	}
 
-	/** What a replay offers at each order: the point to rank, and the baselines' lists, computed on demand. */
-	interface PointSource {
+	/** What {@code evaluate} ranks for the customer of {@code held}, on the day of {@code held}: for tests. */
+	public static List<Ranker.Scored> rankingFor(List<Basket> baskets, Basket held, Blend blend) {
+		List<Basket> chronological = chronological(baskets);
+		List<Ranker.Scored> ranking = new ArrayList<>();
+		replay(chronological, 1, (position, point) -> {
+			if (chronological.get(position) == held) {
+				ranking.addAll(point.rankAll(blend));
+			}
+		});
+		return ranking;
+	}
 
-		RankingPoint get(double[] halfLives);
+	private record Tuning(Blend blend, int points) {
+	}
 
-		int[] popular();
+	private static Tuning tune(List<Basket> chronological, int k) {
+		boolean[] validation = sample(chronological, lastOrders(chronological));
+		List<RankingPoint> points = new ArrayList<>();
+		replay(chronological, k, (position, point) -> {
+			if (validation[position]) {
+				points.add(point.get(BlendTuner.HALF_LIVES, k));
+			}
+		});
+		return new Tuning(BlendTuner.tune(points, k), points.size());
+	}
 
-		int[] personal(int k);
+	private static List<Basket> chronological(List<Basket> baskets) {
+		List<Basket> chronological = new ArrayList<>(baskets);
+		chronological.sort(Comparator.comparingInt(Basket::day));
+		return chronological;
+	}
 
+	/** For every customer with at least two orders, the position of their last. */
+	private static boolean[] lastOrders(List<Basket> chronological) {
+		Map<Integer, Integer> last = new HashMap<>();
+		Map<Integer, Integer> count = new HashMap<>();
+		for (int i = 0; i < chronological.size(); i++) {
+			last.put(chronological.get(i).customer(), i);
+			count.merge(chronological.get(i).customer(), 1, Integer::sum);
+		}
+		boolean[] marked = new boolean[chronological.size()];
+		last.forEach((customer, position) -> marked[position] = count.get(customer) >= 2);
+		return marked;
+	}
+
+	/** At most {@value #MAX_VALIDATION_POINTS} of the marked positions, drawn at random from all of them. */
+	private static boolean[] sample(List<Basket> chronological, boolean[] marked) {
+		List<Integer> positions = new ArrayList<>();
+		for (int i = 0; i < marked.length; i++) {
+			if (marked[i]) {
+				positions.add(i);
+			}
+		}
+		if (positions.size() <= MAX_VALIDATION_POINTS) {
+			return marked;
+		}
+		Collections.shuffle(positions, new Random(SAMPLE_SEED));
+		boolean[] sampled = new boolean[marked.length];
+		for (int position : positions.subList(0, MAX_VALIDATION_POINTS)) {
+			sampled[position] = true;
+		}
+		return sampled;
 	}
 
 	@FunctionalInterface
 	interface Visitor {
 
-		void visit(int customer, int index, PointSource point);
+		void visit(int position, Point point);
 
 	}
 
 	/** Replays the history day by day: a day's orders are seen before any of them is added to what is known. */
-	private static void replay(List<Basket> chronological, int[] orderCount, int k, Visitor visitor) {
+	private static void replay(List<Basket> chronological, int k, Visitor visitor) {
+		int items = 0;
+		for (Basket basket : chronological) {
+			for (int item : basket.items()) {
+				items = Math.max(items, item + 1);
+			}
+		}
 		BasketStats stats = new BasketStats();
 		Map<Integer, List<Basket>> histories = new HashMap<>();
-		int[] seen = new int[orderCount.length];
 		int start = 0;
 		while (start < chronological.size()) {
 			int day = chronological.get(start).day();
@@ -111,19 +169,19 @@ public final class Evaluator {
 			for (int i = start; i < end; i++) {
 				Basket basket = chronological.get(i);
 				List<Basket> history = histories.getOrDefault(basket.customer(), List.of());
-				visitor.visit(basket.customer(), seen[basket.customer()]++,
-						new LazyPoint(history, stats, day, popular, basket));
+				visitor.visit(i, new Point(history, stats, day, popular, basket, items));
 			}
 			for (int i = start; i < end; i++) {
 				Basket basket = chronological.get(i);
-				stats.add(basket.items(), 0);
+				stats.add(basket.items(), basket.segment());
 				histories.computeIfAbsent(basket.customer(), customer -> new ArrayList<>()).add(basket);
 			}
 			start = end;
 		}
 	}
 
-	private static final class LazyPoint implements PointSource {
+	/** One customer's next order in the replay, with what was known before its day. */
+	private static final class Point {
 
 		private final List<Basket> history;
 
@@ -135,53 +193,84 @@ public final class Evaluator {
 
 		private final Basket next;
 
-		LazyPoint(List<Basket> history, BasketStats stats, int day, int[] popular, Basket next) {
+		private final int items;
+
+		Point(List<Basket> history, BasketStats stats, int day, int[] popular, Basket next, int items) {
 			this.history = history;
 			this.stats = stats;
 			this.day = day;
 			this.popular = popular;
 			this.next = next;
+			this.items = items;
 		}
 
-		@Override
-		public RankingPoint get(double[] halfLives) {
+		/** Every item of the history, ranked as the portal ranks offers (the segment is the order's plan). */
+		List<Ranker.Scored> rankAll(Blend blend) {
+			List<Ranker.Candidate> candidates = new ArrayList<>(items);
+			for (int item = 0; item < items; item++) {
+				candidates.add(Ranker.Candidate.of(item));
+			}
+			Ranker.Context context = new Ranker.Context(Profile.of(history, day, blend.halfLifeDays()), stats,
+					next.segment());
+			return Ranker.rank(candidates, context, blend);
+		}
+
+		/**
+		 * The point the tuner ranks under each half-life. Holding every item's signals for thousands of points under
+		 * five half-lives would not fit in memory, so the tuner keeps the items that can reach the top k: the
+		 * customer's own, those most often bought with their strongest items, and the most popular in the segment.
+		 */
+		RankingPoint get(double[] halfLives, int k) {
 			Profile profile = Profile.of(history, day);
 			Set<Integer> candidates = new LinkedHashSet<>(profile.shares().keySet());
 			profile.shares()
 				.entrySet()
 				.stream()
-				.sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+				.sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
 				.limit(CONTEXT_ITEMS)
 				.forEach(entry -> {
 					for (int neighbour : stats.neighbours(entry.getKey(), NEIGHBOURS_PER_ITEM)) {
 						candidates.add(neighbour);
 					}
 				});
-			for (int item : popular) {
+			for (int item : stats.mostPopular(next.segment(), Math.max(k, POPULAR_CANDIDATES))) {
 				candidates.add(item);
 			}
-			int[] items = candidates.stream().mapToInt(Integer::intValue).toArray();
-			Signals[][] signals = new Signals[halfLives.length][items.length];
+			int[] kept = candidates.stream().mapToInt(Integer::intValue).sorted().toArray();
+			Signals[][] signals = new Signals[halfLives.length][kept.length];
 			for (int variant = 0; variant < halfLives.length; variant++) {
-				Profile faded = Profile.of(history, day, halfLives[variant]);
-				for (int i = 0; i < items.length; i++) {
-					signals[variant][i] = Signals.of(faded, stats, items[i], 0);
+				Ranker.Context context = new Ranker.Context(Profile.of(history, day, halfLives[variant]), stats,
+						next.segment());
+				for (int i = 0; i < kept.length; i++) {
+					signals[variant][i] = Ranker.signals(kept[i], context);
 				}
 			}
+			return new RankingPoint(kept, halfLives, signals, truth());
+		}
+
+		Set<Integer> truth() {
 			Set<Integer> truth = new HashSet<>();
 			for (int item : next.items()) {
 				truth.add(item);
 			}
-			return new RankingPoint(items, halfLives, signals, truth);
+			return truth;
 		}
 
-		@Override
-		public int[] popular() {
+		Set<Integer> known() {
+			Set<Integer> known = new HashSet<>();
+			for (Basket basket : history) {
+				for (int item : basket.items()) {
+					known.add(item);
+				}
+			}
+			return known;
+		}
+
+		int[] popular() {
 			return popular;
 		}
 
-		@Override
-		public int[] personal(int k) {
+		int[] personal(int k) {
 			Map<Integer, int[]> counts = new HashMap<>();
 			for (Basket basket : history) {
 				for (int item : basket.items()) {
@@ -199,18 +288,6 @@ public final class Evaluator {
 				.toArray();
 		}
 
-	}
-
-	private static int[] orderCounts(List<Basket> baskets) {
-		int customers = 0;
-		for (Basket basket : baskets) {
-			customers = Math.max(customers, basket.customer() + 1);
-		}
-		int[] counts = new int[customers];
-		for (Basket basket : baskets) {
-			counts[basket.customer()]++;
-		}
-		return counts;
 	}
 
 	private static int[] fill(int[] first, int[] then, int k) {

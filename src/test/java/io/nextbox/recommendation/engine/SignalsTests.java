@@ -46,11 +46,9 @@ class SignalsTests {
 			stats.add(new int[] { HONEY }, 0);
 		}
 		Profile coffeeDrinker = Profile.of(List.of(basket(1, 10, COFFEE)), 10);
-		Signals filters = Signals.of(coffeeDrinker, stats, FILTERS, 0);
-		Signals honey = Signals.of(coffeeDrinker, stats, HONEY, 0);
-		assertThat(filters.complement()).isGreaterThan(0.8);
-		assertThat(honey.complement()).isZero();
-		assertThat(filters.because()).isEqualTo(COFFEE);
+		Ranker.Context context = new Ranker.Context(coffeeDrinker, stats, 0);
+		assertThat(Signals.of(FILTERS, context).value("complement")).isGreaterThan(0.8);
+		assertThat(Signals.of(HONEY, context).value("complement")).isZero();
 	}
 
 	@Test
@@ -81,19 +79,19 @@ class SignalsTests {
 
 	@Test
 	void theBlendWeighsTheSignals() {
-		Signals signals = new Signals(1.0, 0.5, 0.2, Signals.NO_ITEM);
-		assertThat(new Blend(1, 0, 0).score(signals)).isEqualTo(1.0);
-		assertThat(new Blend(0.5, 0.5, 0).score(signals)).isEqualTo(0.75);
+		Signals signals = Signals.of(1.0, 0.5, 0.2);
+		assertThat(Blend.of(1, 0, 0).score(signals)).isEqualTo(1.0);
+		assertThat(Blend.of(0.5, 0.5, 0).score(signals)).isEqualTo(0.75);
 	}
 
 	@Test
 	void theTunerFindsThatRepeatRulesWhenCustomersRepeat() {
-		Signals repeated = new Signals(0.9, 0.1, 0.1, Signals.NO_ITEM);
-		Signals popular = new Signals(0.0, 0.2, 0.9, Signals.NO_ITEM);
+		Signals repeated = Signals.of(0.9, 0.1, 0.1);
+		Signals popular = Signals.of(0.0, 0.2, 0.9);
 		RankingPoint point = new RankingPoint(new int[] { COFFEE, HONEY }, new Signals[] { repeated, popular },
 				Set.of(COFFEE));
 		Blend blend = BlendTuner.tune(List.of(point, point), 1);
-		assertThat(blend.repeat()).isGreaterThan(blend.popularity());
+		assertThat(blend.weight("repeat")).isGreaterThan(blend.weight("popularity"));
 		assertThat(point.rank(blend, 1)).containsExactly(COFFEE);
 	}
 

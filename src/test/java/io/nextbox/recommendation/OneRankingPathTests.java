@@ -1,0 +1,84 @@
+package io.nextbox.recommendation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.nextbox.ordering.PastOrder;
+import io.nextbox.recommendation.engine.Basket;
+import io.nextbox.recommendation.engine.Blend;
+import io.nextbox.recommendation.engine.Dictionary;
+import io.nextbox.recommendation.engine.Evaluator;
+import io.nextbox.recommendation.engine.Ranker;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The portal and {@code evaluate} rank a fixed case alike: the same products, in the same order, with the same scores. */
+class OneRankingPathTests {
+
+	private static final Map<Long, Set<Long>> PLAN_CONTENTS = Map.of(1L, Set.of(100L, 101L), 2L,
+			Set.of(100L, 101L, 102L));
+
+	private static final LocalDate START = LocalDate.of(2026, 1, 1);
+
+	private static final Blend BLEND = Blend.of(0.45, 0.3, 0.25).withHalfLife(90);
+
+	@Test
+	void thePortalAndTheEvaluationRankAFixedCaseAlike() {
+		List<PastOrder> before = history();
+		PastOrder held = order(99, 1, 60, 1L, 200, 203);
+
+		RecommendationModel model = new RecommendationModel(PLAN_CONTENTS, BLEND);
+		before.forEach(model::add);
+		List<Ranker.Candidate> everyProduct = new ArrayList<>();
+		for (long product : List.of(100L, 101L, 102L, 200L, 201L, 202L, 203L, 204L)) {
+			everyProduct.add(new Ranker.Candidate(model.item(product), 1, 0, model.item(product)));
+		}
+		List<String> portal = model.rank(everyProduct, 1, 1, (int) held.orderedOn().toEpochDay())
+			.stream()
+			.map(scored -> model.productOf(scored.item()) + "=" + scored.score())
+			.toList();
+
+		Dictionary items = new Dictionary();
+		List<Basket> baskets = new ArrayList<>();
+		before.forEach(order -> baskets.add(RecommendationModel.basket(order, PLAN_CONTENTS, items)));
+		Basket heldOut = RecommendationModel.basket(held, PLAN_CONTENTS, items);
+		baskets.add(heldOut);
+		List<String> evaluated = Evaluator.rankingFor(baskets, heldOut, BLEND)
+			.stream()
+			.map(scored -> items.key(scored.item()).substring("product:".length()) + "=" + scored.score())
+			.toList();
+
+		assertThat(evaluated).hasSize(8).isEqualTo(portal);
+		// the evaluation ranked with plan 1's popularity, as the portal does for a plan 1 subscriber
+		List<String> onPlan2 = model.rank(everyProduct, 1, 2, (int) held.orderedOn().toEpochDay())
+			.stream()
+			.map(scored -> model.productOf(scored.item()) + "=" + scored.score())
+			.toList();
+		assertThat(onPlan2).isNotEqualTo(portal);
+	}
+
+	/** Five subscribers on two plans over two months; subscriber 1 (plan 1) keeps adding 200, often with 201. */
+	private static List<PastOrder> history() {
+		List<PastOrder> orders = new ArrayList<>();
+		long id = 1;
+		for (int week = 0; week < 8; week++) {
+			int day = week * 7;
+			orders.add(order(id++, 1, day, 1L, week % 2 == 0 ? new long[] { 200, 201 } : new long[] { 200 }));
+			orders.add(order(id++, 2, day + 1, 1L, 201, 202));
+			orders.add(order(id++, 3, day + 2, 2L, 203));
+			orders.add(order(id++, 4, day + 3, week < 4 ? 1L : 2L, 204, 203));
+			orders.add(order(id++, 5, day + 4, 2L, 202, 204));
+		}
+		return orders;
+	}
+
+	private static PastOrder order(long id, long subscriber, int day, Long plan, long... addOns) {
+		return new PastOrder(id, subscriber, START.plusDays(day), plan,
+				java.util.Arrays.stream(addOns).boxed().toList());
+	}
+
+}
