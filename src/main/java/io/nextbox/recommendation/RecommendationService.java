@@ -42,8 +42,9 @@ import org.springframework.stereotype.Service;
 /**
  * Picks, for one subscriber and one placement, which of the merchant's live offers to show, in which order, and
  * why. The model lives in memory: it is built from the order history at start and on a schedule (a new model is
- * built beside the old one and swapped in, so reads never wait for a build), and each placed order updates it
- * at once.
+ * built beside the old one and swapped in, so reads never wait for a build, and one build runs at a time), each
+ * order placed in this process updates it at once, and the orders other instances place are read from the order
+ * history every few seconds. {@link LearnedOrders} makes each order count once per model, however it comes.
  */
 @Service
 public class RecommendationService {
