@@ -66,6 +66,8 @@ class ModelLearningIntegrationTests {
 			Thread.sleep(50);
 		}
 		assertThat(recommendations.ordersLearnt(owned.subscriberId())).isEqualTo(before + 1);
+		System.out.printf("An order written by another instance was learnt after %d ms%n",
+				Duration.between(written, Instant.now()).toMillis());
 	}
 
 	@Test
