@@ -3,9 +3,11 @@ package io.nextbox.ordering;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +39,15 @@ public class OrderHistory {
 
 	private final CatalogService catalog;
 
-	OrderHistory(OrderRepository orders, JdbcTemplate jdbc, ApplicationEventPublisher events, CatalogService catalog) {
+	private final Clock clock;
+
+	OrderHistory(OrderRepository orders, JdbcTemplate jdbc, ApplicationEventPublisher events, CatalogService catalog,
+			Clock clock) {
 		this.orders = orders;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.catalog = catalog;
+		this.clock = clock;
 	}
 
 	/**
@@ -145,10 +151,53 @@ public class OrderHistory {
 	 */
 	@Transactional(readOnly = true)
 	public void replay(Consumer<PastOrder> consumer) {
+		readPastOrders("", List.of(), consumer);
+	}
+
+	/**
+	 * The orders with an id above {@code afterId} and at most {@code upToId}, by id, no more than {@code limit}:
+	 * how an instance learns the orders other instances placed (ids are not committed in their order, so a
+	 * reader that saw id 12 may still find 11 later).
+	 */
+	@Transactional(readOnly = true)
+	public List<PastOrder> ordersAfter(long afterId, long upToId, int limit) {
+		List<Long> ids = jdbc.queryForList("select id from orders where id > ? and id <= ? order by id limit ?",
+				Long.class, afterId, upToId, limit);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<PastOrder> found = new ArrayList<>(ids.size());
+		readPastOrders("where o.id >= ? and o.id <= ? ", List.of(ids.get(0), ids.get(ids.size() - 1)), found::add);
+		found.sort(Comparator.comparingLong(PastOrder::orderId));
+		return found;
+	}
+
+	/** An order just placed as the recommender learns it: the same day as {@link #replay} gives it. */
+	public PastOrder pastOrder(OrderPlaced placed) {
+		Long planId = null;
+		List<Long> addOns = new ArrayList<>();
+		for (NewOrder.Line line : placed.lines()) {
+			if (line.kind() == OrderLineKind.PLAN) {
+				planId = line.planId();
+			}
+			else {
+				addOns.add(line.productId());
+			}
+		}
+		return new PastOrder(placed.orderId(), placed.subscriberId(), storeDay(placed.orderedAt()), planId,
+				List.copyOf(addOns));
+	}
+
+	/** The day an order was placed on, in the store's time zone (the clock's, as the cutoff uses). */
+	private LocalDate storeDay(Instant orderedAt) {
+		return orderedAt.atZone(clock.getZone()).toLocalDate();
+	}
+
+	private void readPastOrders(String where, List<Object> arguments, Consumer<PastOrder> consumer) {
 		long[] current = { -1 };
 		PastOrderBuilder[] building = { null };
 		jdbc.query("select o.id, o.subscriber_id, o.ordered_at, l.kind, l.plan_id, l.product_id "
-				+ "from orders o join order_line l on l.order_id = o.id order by o.ordered_at, o.id",
+				+ "from orders o join order_line l on l.order_id = o.id " + where + "order by o.ordered_at, o.id",
 				(ResultSet row) -> {
 					long orderId = row.getLong(1);
 					if (orderId != current[0]) {
@@ -157,7 +206,7 @@ public class OrderHistory {
 						}
 						current[0] = orderId;
 						building[0] = new PastOrderBuilder(orderId, row.getLong(2),
-								row.getTimestamp(3).toInstant().atZone(ZoneId.systemDefault()).toLocalDate());
+								storeDay(row.getTimestamp(3).toInstant()));
 					}
 					if (OrderLineKind.PLAN.name().equals(row.getString(4))) {
 						building[0].planId = row.getLong(5);
@@ -165,7 +214,7 @@ public class OrderHistory {
 					else {
 						building[0].addOns.add(row.getLong(6));
 					}
-				});
+				}, arguments.toArray());
 		if (building[0] != null) {
 			consumer.accept(building[0].build());
 		}

@@ -1,8 +1,11 @@
 package io.nextbox.recommendation;
 
+import java.time.Duration;
+
 import io.nextbox.ordering.HistoryImported;
 import io.nextbox.ordering.OrderPlaced;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
@@ -13,8 +16,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the model current: built in the background once the application is ready (pages never wait for it; until
- * then widgets show nothing), rebuilt on the {@code nextbox.recommendation.rebuild-cron} schedule, and told of
- * every order once its transaction has committed.
+ * then widgets show nothing), rebuilt on the {@code nextbox.recommendation.rebuild-cron} schedule, told of every
+ * order this instance places once its transaction has committed, and reading the orders table every
+ * {@code nextbox.recommendation.learn-interval} for the orders other instances placed.
  */
 @Component
 class ModelMaintenance {
@@ -23,10 +27,14 @@ class ModelMaintenance {
 
 	private final TaskExecutor executor;
 
+	private final Duration gapGrace;
+
 	ModelMaintenance(RecommendationService recommendations,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			@Value("${nextbox.recommendation.gap-grace:5m}") Duration gapGrace) {
 		this.recommendations = recommendations;
 		this.executor = executor;
+		this.gapGrace = gapGrace;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -43,6 +51,12 @@ class ModelMaintenance {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(HistoryImported imported) {
 		executor.execute(recommendations::rebuild);
+	}
+
+	@Scheduled(fixedDelayString = "${nextbox.recommendation.learn-interval:5s}",
+			initialDelayString = "${nextbox.recommendation.learn-interval:5s}")
+	void learnNewOrders() {
+		recommendations.learnNewOrders(gapGrace);
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

@@ -3,6 +3,7 @@ package io.nextbox.recommendation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import io.nextbox.offer.LiveOffer;
 import io.nextbox.offer.OfferKind;
 import io.nextbox.offer.OfferService;
 import io.nextbox.offer.Placement;
-import io.nextbox.ordering.NewOrder;
 import io.nextbox.ordering.OrderHistory;
 import io.nextbox.ordering.OrderPlaced;
 import io.nextbox.ordering.PastOrder;
@@ -43,8 +43,9 @@ import org.springframework.stereotype.Service;
 /**
  * Picks, for one subscriber and one placement, which of the merchant's live offers to show, in which order, and
  * why. The model lives in memory: it is built from the order history at start and on a schedule (a new model is
- * built beside the old one and swapped in, so reads never wait for a build), and each placed order updates it
- * at once.
+ * built beside the old one and swapped in, so reads never wait for a build, and one build runs at a time), each
+ * order placed in this process updates it at once, and the orders other instances place are read from the order
+ * history every few seconds. {@link LearnedOrders} makes each order count once per model, however it comes.
  */
 @Service
 public class RecommendationService {
@@ -77,11 +78,15 @@ public class RecommendationService {
 
 	private volatile RecommendationModel model;
 
-	private volatile long newestOrderInModel = -1;
+	/** Which orders {@link #model} has learnt; guarded by {@link #lock}. */
+	private LearnedOrders learned;
 
-	private final List<PastOrder> arrivedDuringBuild = new ArrayList<>();
+	private final CoalescingRun<ModelSummary> rebuilds = new CoalescingRun<>();
 
-	private volatile boolean building;
+	/** Orders announced in this process while a rebuild runs, handed to the new model; guarded by itself. */
+	private final List<PastOrder> placedDuringBuild = new ArrayList<>();
+
+	private boolean building;
 
 	RecommendationService(OrderHistory history, CatalogService catalog, SubscriptionService subscriptions,
 			OfferService offers, Clock clock) {
@@ -97,12 +102,20 @@ public class RecommendationService {
 		}
 	}
 
-	/** Builds a new model from the whole history and swaps it in; returns what it learnt from. */
+	/**
+	 * Builds a new model from the whole history and swaps it in; returns what it learnt from. One rebuild runs at a
+	 * time: a call while one runs waits for it and for one more rebuild after it, which serves every call that
+	 * came meanwhile (five calls at once make two rebuilds, not five).
+	 */
 	public ModelSummary rebuild() {
+		return rebuilds.run(this::buildAndSwap);
+	}
+
+	private ModelSummary buildAndSwap() {
 		long started = System.nanoTime();
-		synchronized (arrivedDuringBuild) {
+		synchronized (placedDuringBuild) {
 			building = true;
-			arrivedDuringBuild.clear();
+			placedDuringBuild.clear();
 		}
 		try {
 			Map<Long, Set<Long>> contents = catalog.planContents();
@@ -115,24 +128,23 @@ public class RecommendationService {
 			}
 			Blend blend = baskets.isEmpty() ? Blend.DEFAULT : Evaluator.tuneBlend(baskets, TUNING_K);
 			RecommendationModel fresh = new RecommendationModel(contents, blend);
-			long newest = -1;
 			for (PastOrder order : past) {
 				fresh.add(order);
-				newest = Math.max(newest, order.orderId());
 			}
+			LearnedOrders freshLearned = LearnedOrders
+				.replayed(past.stream().mapToLong(PastOrder::orderId).sorted().toArray(), clock.instant());
+			past = null;
+			// Not published yet: the orders committed while it was built are read without holding the lock.
+			learnNewOrders(fresh, freshLearned, false);
 			lock.writeLock().lock();
 			try {
-				synchronized (arrivedDuringBuild) {
-					for (PastOrder order : arrivedDuringBuild) {
-						if (order.orderId() > newest) {
-							fresh.add(order);
-							newest = order.orderId();
-						}
-					}
+				synchronized (placedDuringBuild) {
+					absorb(fresh, freshLearned, placedDuringBuild);
+					placedDuringBuild.clear();
 					building = false;
 				}
 				model = fresh;
-				newestOrderInModel = newest;
+				learned = freshLearned;
 			}
 			finally {
 				lock.writeLock().unlock();
@@ -144,39 +156,120 @@ public class RecommendationService {
 			return summary;
 		}
 		finally {
-			building = false;
+			synchronized (placedDuringBuild) {
+				building = false;
+				placedDuringBuild.clear();
+			}
 		}
 	}
 
-	/** Learns from an order as soon as it is placed. */
+	/** Learns from an order placed in this process as soon as it has committed. */
 	void learn(OrderPlaced placed) {
-		Long planId = null;
-		List<Long> addOns = new ArrayList<>();
-		for (NewOrder.Line line : placed.lines()) {
-			if (line.planId() != null) {
-				planId = line.planId();
-			}
-			else {
-				addOns.add(line.productId());
-			}
-		}
-		PastOrder order = new PastOrder(placed.orderId(), placed.subscriberId(),
-				placed.orderedAt().atZone(clock.getZone()).toLocalDate(), planId, List.copyOf(addOns));
-		synchronized (arrivedDuringBuild) {
+		PastOrder order = history.pastOrder(placed);
+		synchronized (placedDuringBuild) {
 			if (building) {
-				arrivedDuringBuild.add(order);
+				placedDuringBuild.add(order);
 			}
 		}
 		lock.writeLock().lock();
 		try {
-			if (model != null && order.orderId() > newestOrderInModel) {
-				model.add(order);
-				newestOrderInModel = order.orderId();
+			if (model != null) {
+				absorb(model, learned, List.of(order));
 			}
 		}
 		finally {
 			lock.writeLock().unlock();
 		}
+	}
+
+	/**
+	 * Learns the orders placed since the model's last read, by any instance, and gives up the gaps in the ids
+	 * open longer than {@code gapGrace}; returns how many orders it learnt. The poll calls it every few seconds.
+	 */
+	int learnNewOrders(Duration gapGrace) {
+		if (model == null) {
+			return 0;
+		}
+		int learnt = learnNewOrders(null, null, true);
+		lock.writeLock().lock();
+		try {
+			long givenUp = learned.giveUpGapsOlderThan(gapGrace, clock.instant());
+			if (givenUp > 0) {
+				log.debug("Gave up waiting for {} order ids never committed", givenUp);
+			}
+		}
+		finally {
+			lock.writeLock().unlock();
+		}
+		return learnt;
+	}
+
+	private static final int PAGE = 1000;
+
+	/**
+	 * Reads the orders the model has not learnt (above its highest id, and in its gaps) and learns them: into the
+	 * given unpublished model, or, when {@code published}, into the current one under the lock.
+	 */
+	private int learnNewOrders(RecommendationModel unpublished, LearnedOrders unpublishedLearned, boolean published) {
+		long highest;
+		List<LearnedOrders.Range> gaps;
+		if (published) {
+			lock.readLock().lock();
+			try {
+				highest = learned.highest();
+				gaps = learned.gaps();
+			}
+			finally {
+				lock.readLock().unlock();
+			}
+		}
+		else {
+			highest = unpublishedLearned.highest();
+			gaps = unpublishedLearned.gaps();
+		}
+		int learnt = 0;
+		for (LearnedOrders.Range gap : gaps) {
+			learnt += learnInto(unpublished, unpublishedLearned, published,
+					history.ordersAfter(gap.first() - 1, gap.last(), Integer.MAX_VALUE));
+		}
+		while (true) {
+			List<PastOrder> page = history.ordersAfter(highest, Long.MAX_VALUE, PAGE);
+			learnt += learnInto(unpublished, unpublishedLearned, published, page);
+			if (page.size() < PAGE) {
+				return learnt;
+			}
+			highest = page.get(page.size() - 1).orderId();
+		}
+	}
+
+	private int learnInto(RecommendationModel unpublished, LearnedOrders unpublishedLearned, boolean published,
+			List<PastOrder> orders) {
+		if (orders.isEmpty()) {
+			return 0;
+		}
+		if (!published) {
+			return absorb(unpublished, unpublishedLearned, orders);
+		}
+		lock.writeLock().lock();
+		try {
+			return absorb(model, learned, orders);
+		}
+		finally {
+			lock.writeLock().unlock();
+		}
+	}
+
+	/** Adds to the model each order it has not learnt yet, exactly once; returns how many were new. */
+	private int absorb(RecommendationModel target, LearnedOrders targetLearned, List<PastOrder> orders) {
+		int added = 0;
+		Instant now = clock.instant();
+		for (PastOrder order : orders) {
+			if (targetLearned.claim(order.orderId(), now)) {
+				target.add(order);
+				added++;
+			}
+		}
+		return added;
 	}
 
 	/** Forgets the cached catalogue and offers, so the next call reads them again. */
@@ -191,6 +284,17 @@ public class RecommendationService {
 		lock.readLock().lock();
 		try {
 			return model == null ? 0 : model.orderCount(subscriberId);
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	/** How many orders the model has learnt, all subscribers together. */
+	int ordersLearnt() {
+		lock.readLock().lock();
+		try {
+			return model == null ? 0 : model.orders();
 		}
 		finally {
 			lock.readLock().unlock();
