@@ -22,6 +22,7 @@ import io.nextbox.offer.OfferEvent;
 import io.nextbox.offer.OfferEventType;
 import io.nextbox.offer.OfferEvents;
 import io.nextbox.offer.OfferService;
+import io.nextbox.offer.OfferStatus;
 import io.nextbox.offer.Placement;
 import io.nextbox.support.DemoLogins;
 import io.nextbox.support.NextboxIntegrationTest;
@@ -78,10 +79,10 @@ class AnalyticsIntegrationTests {
 		long product = catalog.createProduct(new NewProduct("AN-" + unique, "Analytics mug " + unique, "", "",
 				ProductCategory.GEAR, new BigDecimal("12.50"), true, true));
 		addOnName = "=HYPERLINK(\"x\") mug " + unique;
-		addOn = offers.create(NewOffer.activeAddOn(addOnName, product, 1, Set.of(Placement.DASHBOARD)));
+		addOn = offers.create(ended(NewOffer.activeAddOn(addOnName, product, 1, Set.of(Placement.DASHBOARD))));
 		long plan = catalog.allPlans().keySet().iterator().next();
-		upgrade = offers.create(NewOffer.activeUpgrade("Analytics upgrade " + unique, plan, 1,
-				Set.of(Placement.POST_PURCHASE)));
+		upgrade = offers.create(ended(NewOffer.activeUpgrade("Analytics upgrade " + unique, plan, 1,
+				Set.of(Placement.POST_PURCHASE))));
 		long first = TestSubscriptions.freshActive(jdbc).subscriberId();
 		long second = TestSubscriptions.freshActive(jdbc).subscriberId();
 		long third = TestSubscriptions.freshActive(jdbc).subscriberId();
@@ -101,6 +102,14 @@ class AnalyticsIntegrationTests {
 						false, 6),
 				event(upgrade, second, Placement.POST_PURCHASE, OfferEventType.ACCEPT, new BigDecimal("39.00"), false,
 						6)));
+	}
+
+	/** Ended, so no other test's subscriber is ever shown it. */
+	static NewOffer ended(NewOffer offer) {
+		return new NewOffer(offer.name(), offer.kind(), offer.productId(), offer.targetPlanId(), offer.discountType(),
+				offer.discountValue(), OfferStatus.ENDED, offer.priority(), offer.startsOn(), offer.endsOn(),
+				offer.minOrders(), offer.minTenureDays(), offer.excludeExisting(), offer.placements(),
+				offer.targetPlanIds(), offer.targetFamilyIds());
 	}
 
 	/** At noon UTC on day {@code day} counted from 31 January 2019 (so day 33 is 5 March). */
