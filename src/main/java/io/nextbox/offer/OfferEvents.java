@@ -1,6 +1,8 @@
 package io.nextbox.offer;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.nextbox.shared.BatchInsert;
@@ -44,6 +46,64 @@ public class OfferEvents {
 						OfferEventType.valueOf(row.getString(2)), Placement.valueOf(row.getString(3)),
 						row.getTimestamp(4).toInstant(), row.getBigDecimal(5), row.getBoolean(6)),
 				subscriberId, limit);
+	}
+
+	/**
+	 * The events outside the holdout between {@code from} (inclusive) and {@code to} (exclusive), at one placement
+	 * or all ({@code null}), counted per offer and type, and per placement too when {@code byPlacement}.
+	 */
+	@Transactional(readOnly = true)
+	public List<OfferEventTally> tally(Instant from, Instant to, Placement placement, boolean byPlacement) {
+		String groups = byPlacement ? "offer_id, placement, type" : "offer_id, type";
+		List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+		if (placement != null) {
+			arguments.add(placement.name());
+		}
+		return jdbc.query("select " + groups + ", count(*), count(distinct subscriber_id), sum(unit_price) "
+				+ "from offer_event where occurred_at >= ? and occurred_at < ? and holdout = false"
+				+ (placement == null ? "" : " and placement = ?") + " group by " + groups,
+				(row, n) -> new OfferEventTally(row.getLong("offer_id"),
+						byPlacement ? Placement.valueOf(row.getString("placement")) : null,
+						OfferEventType.valueOf(row.getString("type")), row.getLong(byPlacement ? 4 : 3),
+						row.getLong(byPlacement ? 5 : 4), row.getBigDecimal(byPlacement ? 6 : 5)),
+				arguments.toArray());
+	}
+
+	/** How many distinct subscribers outside the holdout saw any offer in the range, at one placement or all. */
+	@Transactional(readOnly = true)
+	public long subscribersReached(Instant from, Instant to, Placement placement) {
+		List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+		if (placement != null) {
+			arguments.add(placement.name());
+		}
+		Long reached = jdbc.queryForObject("select count(distinct subscriber_id) from offer_event where type = "
+				+ "'IMPRESSION' and occurred_at >= ? and occurred_at < ? and holdout = false"
+				+ (placement == null ? "" : " and placement = ?"), Long.class, arguments.toArray());
+		return reached == null ? 0 : reached;
+	}
+
+	/**
+	 * Every event between {@code from} (inclusive) and {@code to} (exclusive), holdout included, oldest first; at one
+	 * placement or all ({@code null}), of one offer or all ({@code null}).
+	 */
+	@Transactional(readOnly = true)
+	public List<OfferEvent> between(Instant from, Instant to, Placement placement, Long offerId) {
+		List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+		if (placement != null) {
+			arguments.add(placement.name());
+		}
+		if (offerId != null) {
+			arguments.add(offerId);
+		}
+		return jdbc.query("select offer_id, subscriber_id, subscription_id, shipment_id, placement, type, unit_price, "
+				+ "holdout, occurred_at from offer_event where occurred_at >= ? and occurred_at < ?"
+				+ (placement == null ? "" : " and placement = ?") + (offerId == null ? "" : " and offer_id = ?")
+				+ " order by occurred_at, id",
+				(row, n) -> new OfferEvent(row.getLong(1), row.getLong(2), row.getObject(3, Long.class),
+						row.getObject(4, Long.class), Placement.valueOf(row.getString(5)),
+						OfferEventType.valueOf(row.getString(6)), row.getBigDecimal(7), row.getBoolean(8),
+						row.getTimestamp(9).toInstant()),
+				arguments.toArray());
 	}
 
 	@Transactional

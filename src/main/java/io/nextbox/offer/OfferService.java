@@ -98,6 +98,17 @@ public class OfferService {
 			.toList();
 	}
 
+	/** Every offer's name and kind by id, in one query. */
+	@Transactional(readOnly = true)
+	public Map<Long, OfferLabel> labels() {
+		Map<Long, OfferLabel> labels = new HashMap<>();
+		jdbc.query("select id, name, kind from offer", (ResultSet row) -> {
+			labels.put(row.getLong(1), new OfferLabel(row.getLong(1), row.getString(2),
+					OfferKind.valueOf(row.getString(3))));
+		});
+		return labels;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<OfferDraft> draftOf(long id) {
 		return offers.findById(id).map(Offer::toDraft);
