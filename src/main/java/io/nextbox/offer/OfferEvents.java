@@ -16,8 +16,11 @@ public class OfferEvents {
 
 	private final JdbcTemplate jdbc;
 
-	OfferEvents(JdbcTemplate jdbc) {
+	private final OfferMetrics metrics;
+
+	OfferEvents(JdbcTemplate jdbc, OfferMetrics metrics) {
 		this.jdbc = jdbc;
+		this.metrics = metrics;
 	}
 
 	@Transactional
@@ -35,6 +38,7 @@ public class OfferEvents {
 					statement.setBoolean(8, event.holdout());
 					statement.setTimestamp(9, Timestamp.from(event.occurredAt()));
 				});
+		metrics.countOnceCommitted(events);
 	}
 
 	/** A subscriber's offer history, newest first. */
