@@ -19,16 +19,24 @@ public record NewOrder(String orderNumber, long subscriberId, Long subscriptionI
 		return lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
-	/** A plan line names the plan, an add-on line the product. */
+	/**
+	 * A plan line names the plan, an add-on line the product. {@code claimKey} is the offer card's claim that put an
+	 * add-on into the box, told to listeners of {@link OrderPlaced} (so a shipped add-on is credited to the placement
+	 * that sold it) and not stored with the order.
+	 */
 	public record Line(OrderLineKind kind, Long planId, Long productId, Long offerId, int quantity,
-			BigDecimal unitPrice) {
+			BigDecimal unitPrice, String claimKey) {
 
 		public static Line plan(long planId, int quantity, BigDecimal unitPrice) {
-			return new Line(OrderLineKind.PLAN, planId, null, null, quantity, unitPrice);
+			return new Line(OrderLineKind.PLAN, planId, null, null, quantity, unitPrice, null);
 		}
 
 		public static Line addOn(long productId, Long offerId, int quantity, BigDecimal unitPrice) {
-			return new Line(OrderLineKind.ADD_ON, null, productId, offerId, quantity, unitPrice);
+			return addOn(productId, offerId, quantity, unitPrice, null);
+		}
+
+		public static Line addOn(long productId, Long offerId, int quantity, BigDecimal unitPrice, String claimKey) {
+			return new Line(OrderLineKind.ADD_ON, null, productId, offerId, quantity, unitPrice, claimKey);
 		}
 
 		public BigDecimal amount() {

@@ -218,7 +218,7 @@ public class ShipmentProcessor {
 		lines.add(NewOrder.Line.plan(plan.id(), subscription.getQuantity(), plan.price()));
 		shipment.getLines()
 			.forEach(line -> lines.add(NewOrder.Line.addOn(line.getProductId(), line.getOfferId(), line.getQuantity(),
-					line.getUnitPrice())));
+					line.getUnitPrice(), line.getClaimKey())));
 		OrderPlaced order = orders.place(new NewOrder(orderNumber(shipmentId), subscription.getSubscriberId(),
 				subscription.getId(), shipmentId, now, OrderSource.SHIPMENT, lines));
 		if (subscription.is(SubscriptionStatus.ACTIVE) && book.open(subscription).isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.nextbox.analytics.AnalyticsSort;
 import io.nextbox.analytics.DateRange;
+import io.nextbox.analytics.HoldoutLift;
 import io.nextbox.analytics.InvalidFilterException;
 import io.nextbox.analytics.OfferAnalytics;
 import io.nextbox.analytics.Placements;
@@ -28,8 +29,11 @@ class AnalyticsController {
 
 	private final OfferAnalytics analytics;
 
-	AnalyticsController(OfferAnalytics analytics) {
+	private final HoldoutLift lift;
+
+	AnalyticsController(OfferAnalytics analytics, HoldoutLift lift) {
 		this.analytics = analytics;
+		this.lift = lift;
 	}
 
 	@GetMapping("/admin/analytics")
@@ -39,7 +43,9 @@ class AnalyticsController {
 		filter(model, range, from, to, placement);
 		try {
 			DateRange dates = DateRange.parse(range, from, to, analytics.today());
-			model.addAttribute("report", analytics.report(dates, Placements.parse(placement), AnalyticsSort.parse(sort)));
+			Placement where = Placements.parse(placement);
+			model.addAttribute("report", analytics.report(dates, where, AnalyticsSort.parse(sort)));
+			model.addAttribute("lift", lift.measure(dates, where));
 		}
 		catch (InvalidFilterException invalid) {
 			refuse(model, invalid, response);
