@@ -142,7 +142,7 @@ class HoldoutLiftIntegrationTests {
 			.contains("Per subscriber: $4.17 with offers, $0.00 in the holdout.")
 			.contains("Per subscriber: $34.17 with offers, $24.00 in the holdout.")
 			.contains("One subscriber had impressions on both sides")
-			.contains("Across all placements.");
+			.contains("Across all placements: how this is measured");
 		assertThat(page.indexOf("Lift against the holdout")).as("the lift comes first")
 			.isLessThan(page.indexOf("analytics-table"));
 	}
@@ -150,7 +150,7 @@ class HoldoutLiftIntegrationTests {
 	@Test
 	void atAPlacementWithoutImpressionsThePageSaysTheGroupsAreTooSmall() throws Exception {
 		String page = page("/admin/analytics?" + MARCH + "&placement=CANCEL_FLOW");
-		assertThat(page).contains("At Cancel flow only.")
+		assertThat(page).contains("At Cancel flow only: how this is measured")
 			.contains("Too few subscribers to tell what offers did to add-on revenue over 31 days: 0 saw offers and "
 					+ "0 were held out; each group needs at least 30.")
 			.doesNotContain("95% interval $");
