@@ -82,7 +82,7 @@ public class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
 					.addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), HTMX)
-					.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+					.defaultEntryPoint(toTheLoginPage())
 					.build())
 				.accessDeniedHandler(signedOutIsUnauthorized()))
 			.requestCache(cache -> cache.requestCache(pages))
@@ -119,6 +119,16 @@ public class SecurityConfiguration {
 			}
 			forbidden.handle(request, response, denied);
 		};
+	}
+
+	/**
+	 * A relative Location: an absolute one would be built from the request's Host header, which a client chooses
+	 * (the other redirects are relative through {@code server.tomcat.use-relative-redirects}).
+	 */
+	private static LoginUrlAuthenticationEntryPoint toTheLoginPage() {
+		LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+		login.setFavorRelativeUris(true);
+		return login;
 	}
 
 	/** A login the throttle refused is not processed: it goes on to the login page, which answers 429. */

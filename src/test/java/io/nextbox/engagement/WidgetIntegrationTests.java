@@ -1,6 +1,7 @@
 package io.nextbox.engagement;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -316,7 +318,9 @@ class WidgetIntegrationTests {
 		jdbc.update("update shipment set ship_date = ? where subscription_id = ? and status = 'OPEN'", LocalDate.now(),
 				owned.subscriptionId());
 		processor.processDue(LocalDate.now());
-		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'SHIPPED'")).isEqualTo(1);
+		// recorded by a listener after the order's transaction
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				count("select count(*) from offer_event where subscriber_id = ? and type = 'SHIPPED'")).isEqualTo(1));
 	}
 
 	@Test
