@@ -1,6 +1,7 @@
 package io.nextbox.engagement;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A shipped add-on is credited to the placement whose card sold it, so per-placement revenue is right. */
 @NextboxIntegrationTest
@@ -105,6 +107,10 @@ class ShippedAddOnsIntegrationTests {
 	}
 
 	private void assertShippedOnTheDashboard(Card card) {
+		// recorded by a listener after the order's transaction
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+				"select count(*) from offer_event where subscriber_id = ? and type = 'SHIPPED'", Long.class,
+				owned.subscriberId()) > 0);
 		List<Map<String, Object>> shipped = jdbc.queryForList(
 				"select placement, unit_price from offer_event where subscriber_id = ? and type = 'SHIPPED'",
 				owned.subscriberId());
