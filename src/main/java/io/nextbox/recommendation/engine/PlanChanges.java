@@ -227,7 +227,8 @@ public final class PlanChanges {
 
 	/**
 	 * Replays the history day by day; a day's orders are seen before any of them is learnt, so a move is ranked
-	 * from the moves and baskets of earlier days only. A move with no other plan to rank is skipped.
+	 * from the moves and baskets of earlier days only. A move with a single plan to pick from ranks nothing and is
+	 * skipped.
 	 */
 	private static void replay(List<Basket> chronological, PlanCatalogue plans, UpgradeRanker.Extras extras,
 			double halfLifeDays, Visitor visitor) {
