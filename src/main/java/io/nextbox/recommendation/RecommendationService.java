@@ -471,8 +471,8 @@ public class RecommendationService {
 		ProductSummary fitProduct = fitItem == Signals.NO_ITEM ? null : productsById.get(model.productOf(fitItem));
 		BigDecimal quantity = BigDecimal.valueOf(context.quantity());
 		BigDecimal listPrice = target.price().multiply(quantity);
-		String reason = Reasons.forUpgrade(plan, target, weights.weight(0) * transition, transition, fitProduct,
-				weights.weight(1) * fit);
+		String reason = Reasons.forUpgrade(plan, target, weights.weight("transition") * transition, transition,
+				fitProduct, weights.weight("fit") * fit);
 		return new Recommendation(offer.id(), offer.kind(), null, target.id(), target.name(), null, listPrice,
 				offer.priceFrom(listPrice), scored.score(), new ScoreParts(scored.byName(), boost), reason);
 	}

@@ -27,6 +27,16 @@ public record UpgradeWeights(List<Double> weights) {
 		return weights.get(signal);
 	}
 
+	/** The named signal's weight, 0 for a name not in the list. */
+	public double weight(String name) {
+		for (int i = 0; i < weights.size(); i++) {
+			if (UpgradeSignal.ALL.get(i).name().equals(name)) {
+				return weights.get(i);
+			}
+		}
+		return 0;
+	}
+
 	public double score(double[] values) {
 		double score = 0;
 		for (int i = 0; i < weights.size(); i++) {
