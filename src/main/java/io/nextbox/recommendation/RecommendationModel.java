@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.nextbox.ordering.PastOrder;
@@ -13,8 +14,11 @@ import io.nextbox.recommendation.engine.Basket;
 import io.nextbox.recommendation.engine.BasketStats;
 import io.nextbox.recommendation.engine.Blend;
 import io.nextbox.recommendation.engine.Dictionary;
+import io.nextbox.recommendation.engine.PlanMoves;
 import io.nextbox.recommendation.engine.Profile;
 import io.nextbox.recommendation.engine.Ranker;
+import io.nextbox.recommendation.engine.UpgradeRanker;
+import io.nextbox.recommendation.engine.UpgradeWeights;
 
 /**
  * What the store's history says, in memory: item statistics, each subscriber's baskets and plan moves. A basket
@@ -29,21 +33,24 @@ final class RecommendationModel {
 
 	private final Map<Long, List<Basket>> histories = new HashMap<>();
 
-	private final Map<Long, Long> currentPlan = new HashMap<>();
-
-	private final Map<Long, Map<Long, Integer>> moves = new HashMap<>();
-
-	private final Map<Long, Set<Long>> subscribersByPlan = new HashMap<>();
+	private final PlanMoves moves = new PlanMoves();
 
 	private final Map<Long, Set<Long>> planContents;
 
 	private final Blend blend;
 
+	private final UpgradeWeights upgradeWeights;
+
 	private int orders;
 
 	RecommendationModel(Map<Long, Set<Long>> planContents, Blend blend) {
+		this(planContents, blend, UpgradeWeights.DEFAULT);
+	}
+
+	RecommendationModel(Map<Long, Set<Long>> planContents, Blend blend, UpgradeWeights upgradeWeights) {
 		this.planContents = planContents;
 		this.blend = blend;
+		this.upgradeWeights = upgradeWeights;
 	}
 
 	/** The basket an order makes: its plan's products and its add-ons, as distinct item ids. */
@@ -74,14 +81,7 @@ final class RecommendationModel {
 		Basket basket = basket(order, planContents, items);
 		stats.add(basket.items(), basket.segment());
 		histories.computeIfAbsent(order.subscriberId(), id -> new ArrayList<>()).add(basket);
-		if (order.planId() != null) {
-			Long before = currentPlan.put(order.subscriberId(), order.planId());
-			subscribersByPlan.computeIfAbsent(order.planId(), plan -> new HashSet<>())
-				.add(order.subscriberId());
-			if (before != null && !before.equals(order.planId())) {
-				moves.computeIfAbsent(before, plan -> new HashMap<>()).merge(order.planId(), 1, Integer::sum);
-			}
-		}
+		moves.add(order.subscriberId(), basket.segment());
 		orders++;
 	}
 
@@ -99,19 +99,35 @@ final class RecommendationModel {
 		return Ranker.rank(candidates, context(subscriberId, planId, today), blend);
 	}
 
+	/** What the upgrade ranker needs to know of a subscriber on their plan today. */
+	UpgradeRanker.Context upgradeContext(long subscriberId, long planId, int today) {
+		return upgradeContext(profile(subscriberId, today), planId);
+	}
+
+	/** The same, with the subscriber's faded history already at hand. */
+	UpgradeRanker.Context upgradeContext(Profile profile, long planId) {
+		return new UpgradeRanker.Context(profile, moves, this::extras, segment(planId));
+	}
+
+	/** The candidate plans ranked for the subscriber, as the portal ranks its upgrade offers. */
+	List<UpgradeRanker.Scored> rankUpgrades(List<UpgradeRanker.Candidate> candidates, long subscriberId, long planId,
+			int today) {
+		return UpgradeRanker.rank(candidates, upgradeContext(subscriberId, planId, today), upgradeWeights);
+	}
+
+	/** The items of the products plan {@code to} includes beyond plan {@code from}, those the model has seen. */
+	private int[] extras(int from, int to) {
+		Set<Long> extra = new HashSet<>(planContents.getOrDefault((long) to, Set.of()));
+		extra.removeAll(planContents.getOrDefault((long) from, Set.of()));
+		return extra.stream().map(this::item).filter(Objects::nonNull).mapToInt(Integer::intValue).sorted().toArray();
+	}
+
 	List<Basket> history(long subscriberId) {
 		return histories.getOrDefault(subscriberId, List.of());
 	}
 
 	int orderCount(long subscriberId) {
 		return histories.getOrDefault(subscriberId, List.of()).size();
-	}
-
-	/** Of the subscribers who were ever on {@code from}, the share who moved straight on to {@code to}. */
-	double moveRate(long from, long to) {
-		int movers = moves.getOrDefault(from, Map.of()).getOrDefault(to, 0);
-		int onPlan = subscribersByPlan.getOrDefault(from, Set.of()).size();
-		return onPlan == 0 ? 0 : (double) movers / onPlan;
 	}
 
 	Integer item(long productId) {
@@ -132,6 +148,10 @@ final class RecommendationModel {
 
 	Blend blend() {
 		return blend;
+	}
+
+	UpgradeWeights upgradeWeights() {
+		return upgradeWeights;
 	}
 
 	int orders() {

@@ -9,10 +9,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -30,9 +31,14 @@ import io.nextbox.recommendation.engine.Basket;
 import io.nextbox.recommendation.engine.Blend;
 import io.nextbox.recommendation.engine.Dictionary;
 import io.nextbox.recommendation.engine.Evaluator;
+import io.nextbox.recommendation.engine.PlanCatalogue;
+import io.nextbox.recommendation.engine.PlanChanges;
 import io.nextbox.recommendation.engine.Profile;
 import io.nextbox.recommendation.engine.Ranker;
 import io.nextbox.recommendation.engine.Signals;
+import io.nextbox.recommendation.engine.UpgradeRanker;
+import io.nextbox.recommendation.engine.UpgradeSignal;
+import io.nextbox.recommendation.engine.UpgradeWeights;
 import io.nextbox.shared.Fresh;
 import io.nextbox.subscription.SubscriberContext;
 import io.nextbox.subscription.SubscriptionService;
@@ -88,6 +94,8 @@ public class RecommendationService {
 
 	private boolean building;
 
+	private final AtomicLong builds = new AtomicLong();
+
 	RecommendationService(OrderHistory history, CatalogService catalog, SubscriptionService subscriptions,
 			OfferService offers, Clock clock) {
 		this.history = history;
@@ -127,7 +135,10 @@ public class RecommendationService {
 				baskets.add(RecommendationModel.basket(order, contents, tuningItems));
 			}
 			Blend blend = baskets.isEmpty() ? Blend.DEFAULT : Evaluator.tuneBlend(baskets, TUNING_K);
-			RecommendationModel fresh = new RecommendationModel(contents, blend);
+			UpgradeWeights upgradeWeights = PlanChanges.tune(baskets, planCatalogue(contents, tuningItems),
+					blend.halfLifeDays());
+			baskets = null;
+			RecommendationModel fresh = new RecommendationModel(contents, blend, upgradeWeights);
 			for (PastOrder order : past) {
 				fresh.add(order);
 			}
@@ -149,10 +160,11 @@ public class RecommendationService {
 			finally {
 				lock.writeLock().unlock();
 			}
-			ModelSummary summary = new ModelSummary(fresh.orders(), fresh.subscribers(), blend,
+			ModelSummary summary = new ModelSummary(fresh.orders(), fresh.subscribers(), blend, upgradeWeights,
 					(System.nanoTime() - started) / 1_000_000);
-			log.info("Recommendation model built from {} orders of {} subscribers in {} ms; blend {}", summary.orders(),
-					summary.subscribers(), summary.buildMillis(), blend);
+			builds.incrementAndGet();
+			log.info("Recommendation model built from {} orders of {} subscribers in {} ms; blend {}; {}",
+					summary.orders(), summary.subscribers(), summary.buildMillis(), blend, upgradeWeights);
 			return summary;
 		}
 		finally {
@@ -161,6 +173,26 @@ public class RecommendationService {
 				placedDuringBuild.clear();
 			}
 		}
+	}
+
+	/** Every plan of the catalogue as the upgrade tuner sees it: its family, tier and contents as item ids. */
+	private PlanCatalogue planCatalogue(Map<Long, Set<Long>> contents, Dictionary items) {
+		Map<Integer, PlanCatalogue.Plan> byPlan = new HashMap<>();
+		for (PlanSummary plan : catalog.allPlans().values()) {
+			int[] planItems = contents.getOrDefault(plan.id(), Set.of())
+				.stream()
+				.mapToInt(product -> items.id(RecommendationModel.productKey(product)))
+				.sorted()
+				.toArray();
+			byPlan.put(RecommendationModel.segment(plan.id()), new PlanCatalogue.Plan(
+					RecommendationModel.segment(plan.id()), (int) plan.familyId(), plan.tier(), planItems));
+		}
+		return new PlanCatalogue(byPlan);
+	}
+
+	/** How many models this instance has built since it started. */
+	long builds() {
+		return builds.get();
 	}
 
 	/** Learns from an order placed in this process as soon as it has committed. */
@@ -422,31 +454,32 @@ public class RecommendationService {
 			return new Recommendation(offer.id(), offer.kind(), product.id(), null, product.name(), product.imageUrl(),
 					product.price(), offer.priceFrom(product.price()), scored.score(), parts, reason);
 		}
-		PlanSummary target = plansById.get(offer.targetPlanId());
-		double transition = model.moveRate(plan.id(), target.id());
-		Set<Long> extra = new HashSet<>(model.planContents(target.id()));
-		extra.removeAll(model.planContents(plan.id()));
-		long fitProduct = -1;
-		double fit = 0;
-		for (long product : extra) {
-			Integer item = model.item(product);
-			double share = item == null ? 0 : profile.share(item);
-			if (share > fit) {
-				fit = share;
-				fitProduct = product;
-			}
-		}
-		double score = (0.5 * transition + 0.5 * fit) * boost;
+		return scoreUpgrade(offer, context, plan, plansById.get(offer.targetPlanId()), productsById, boost,
+				model.upgradeContext(profile, plan.id()), model);
+	}
+
+	private static Recommendation scoreUpgrade(LiveOffer offer, SubscriberContext context, PlanSummary plan,
+			PlanSummary target, Map<Long, ProductSummary> productsById, double boost, UpgradeRanker.Context upgrades,
+			RecommendationModel model) {
+		UpgradeRanker.Scored scored = UpgradeRanker.score(new UpgradeRanker.Candidate(
+				RecommendationModel.segment(target.id()), boost, offer.priority(), offer.id()), upgrades,
+				model.upgradeWeights());
+		UpgradeWeights weights = model.upgradeWeights();
+		double transition = scored.value("transition");
+		double fit = scored.value("fit");
+		int fitItem = UpgradeSignal.Fit.bestExtra(scored.plan(), upgrades);
+		ProductSummary fitProduct = fitItem == Signals.NO_ITEM ? null : productsById.get(model.productOf(fitItem));
 		BigDecimal quantity = BigDecimal.valueOf(context.quantity());
 		BigDecimal listPrice = target.price().multiply(quantity);
-		String reason = Reasons.forUpgrade(plan, target, 0.5 * transition, transition,
-				fitProduct < 0 ? null : productsById.get(fitProduct), 0.5 * fit);
+		String reason = Reasons.forUpgrade(plan, target, weights.weight("transition") * transition, transition,
+				fitProduct, weights.weight("fit") * fit);
 		return new Recommendation(offer.id(), offer.kind(), null, target.id(), target.name(), null, listPrice,
-				offer.priceFrom(listPrice), score, new ScoreParts(ScoreParts.upgrade(transition, fit), boost), reason);
+				offer.priceFrom(listPrice), scored.score(), new ScoreParts(scored.byName(), boost), reason);
 	}
 
 	/** What a model was built from. */
-	public record ModelSummary(int orders, int subscribers, Blend blend, long buildMillis) {
+	public record ModelSummary(int orders, int subscribers, Blend blend, UpgradeWeights upgradeWeights,
+			long buildMillis) {
 	}
 
 }

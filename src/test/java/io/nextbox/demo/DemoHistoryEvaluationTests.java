@@ -3,6 +3,8 @@ package io.nextbox.demo;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -10,6 +12,8 @@ import io.nextbox.recommendation.engine.Basket;
 import io.nextbox.recommendation.engine.Dictionary;
 import io.nextbox.recommendation.engine.EvaluationReport;
 import io.nextbox.recommendation.engine.Evaluator;
+import io.nextbox.recommendation.engine.PlanCatalogue;
+import io.nextbox.recommendation.engine.PlanChanges;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +29,9 @@ class DemoHistoryEvaluationTests {
 
 	private static List<Basket> baskets;
 
+	private static PlanCatalogue catalogue;
+
+	/** Every order, its add-ons as items: an order without add-ons still tells the plan, for plan changes. */
 	@BeforeAll
 	static void theDemoStoresAddOns() {
 		DemoStoreGenerator generator = new DemoStoreGenerator(20261125L, LocalDate.of(2026, 11, 25));
@@ -34,19 +41,26 @@ class DemoHistoryEvaluationTests {
 		IntStream.rangeClosed(1, 2000).mapToObj(generator::customer).forEach(customer -> {
 			for (DemoCustomer.Order order : customer.orders()) {
 				int[] items = order.addOns().stream().mapToInt(addOn -> skus.id(addOn.sku())).toArray();
-				if (items.length > 0) {
-					baskets.add(new Basket(customer.number(),
-							(int) order.orderedAt().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay(), items,
-							1 + plans.id(order.planSku())));
-				}
+				baskets.add(new Basket(customer.number(),
+						(int) order.orderedAt().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay(), items,
+						1 + plans.id(order.planSku())));
 			}
 		});
+		Map<Integer, PlanCatalogue.Plan> byPlan = new HashMap<>();
+		for (int family = 0; family < DemoCatalog.FAMILIES.size(); family++) {
+			for (DemoCatalog.PlanSpec plan : DemoCatalog.FAMILIES.get(family).plans()) {
+				int segment = 1 + plans.id(plan.sku());
+				byPlan.put(segment, new PlanCatalogue.Plan(segment, family, plan.tier(),
+						plan.items().keySet().stream().mapToInt(skus::id).sorted().toArray()));
+			}
+		}
+		catalogue = new PlanCatalogue(byPlan);
 	}
 
 	@ParameterizedTest(name = "k = {0}")
 	@ValueSource(ints = { 4, 10 })
 	void nextboxBeatsPersonalPlusPopularity(int k) {
-		EvaluationReport report = Evaluator.evaluate(baskets, k);
+		EvaluationReport report = Evaluator.evaluate(baskets, k, catalogue);
 		System.out.print(report.toTable());
 		System.out.println(report.toJson());
 
@@ -56,6 +70,16 @@ class DemoHistoryEvaluationTests {
 		assertThat(nextbox.ndcg()).isGreaterThan(baseline.ndcg());
 		assertThat(nextbox.recall()).isGreaterThan(baseline.recall());
 		assertThat(nextbox.ndcg()).isGreaterThan(report.results().get(EvaluationReport.POPULARITY).ndcg());
+	}
+
+	@org.junit.jupiter.api.Test
+	void theLearnedUpgradeWeightsRankTheActualPlanChangeBetterThanChance() {
+		PlanChanges.Report planChanges = Evaluator.evaluate(baskets, 4, catalogue).planChanges();
+
+		assertThat(planChanges.moves()).as("customers who changed plan").isGreaterThan(100);
+		assertThat(planChanges.tuningMoves()).isGreaterThanOrEqualTo(PlanChanges.MIN_MOVES);
+		assertThat(planChanges.results().get(PlanChanges.NEXTBOX).mrr())
+			.isGreaterThan(planChanges.results().get(PlanChanges.RANDOM).mrr());
 	}
 
 }

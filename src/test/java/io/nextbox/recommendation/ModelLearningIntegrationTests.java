@@ -45,6 +45,9 @@ class ModelLearningIntegrationTests {
 	private OrderHistory history;
 
 	@Autowired
+	private ModelMaintenance maintenance;
+
+	@Autowired
 	private JdbcTemplate jdbc;
 
 	@Autowired
@@ -136,6 +139,29 @@ class ModelLearningIntegrationTests {
 		finally {
 			threads.shutdownNow();
 		}
+	}
+
+	@Test
+	void aPollThatLearnsAnotherInstancesImportRetunesTheModel() throws InterruptedException {
+		recommendations.rebuild();
+		Owned owned = TestSubscriptions.freshActive(jdbc);
+		int before = recommendations.ordersLearnt(owned.subscriberId());
+		long builds = recommendations.builds();
+		List<NewOrder> imported = new ArrayList<>();
+		for (int i = 0; i < ModelMaintenance.RETUNE_BATCH; i++) {
+			imported.add(order(owned));
+		}
+
+		// another instance imports a history: its rebuild event never reaches this one
+		history.importOrders(imported);
+		maintenance.learnNewOrders();
+
+		Instant polled = Instant.now();
+		while (recommendations.builds() == builds && Duration.between(polled, Instant.now()).toSeconds() < 60) {
+			Thread.sleep(50);
+		}
+		assertThat(recommendations.builds()).as("models built since the import").isGreaterThan(builds);
+		assertThat(recommendations.ordersLearnt(owned.subscriberId())).isEqualTo(before + ModelMaintenance.RETUNE_BATCH);
 	}
 
 	@Test

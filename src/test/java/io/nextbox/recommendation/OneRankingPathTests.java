@@ -11,7 +11,11 @@ import io.nextbox.recommendation.engine.Basket;
 import io.nextbox.recommendation.engine.Blend;
 import io.nextbox.recommendation.engine.Dictionary;
 import io.nextbox.recommendation.engine.Evaluator;
+import io.nextbox.recommendation.engine.PlanCatalogue;
+import io.nextbox.recommendation.engine.PlanChanges;
 import io.nextbox.recommendation.engine.Ranker;
+import io.nextbox.recommendation.engine.UpgradeRanker;
+import io.nextbox.recommendation.engine.UpgradeWeights;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +63,52 @@ class OneRankingPathTests {
 			.map(scored -> model.productOf(scored.item()) + "=" + scored.score())
 			.toList();
 		assertThat(onPlan2).isNotEqualTo(portal);
+	}
+
+	@Test
+	void thePortalAndTheEvaluationRankAPlanChangeAlike() {
+		Map<Long, Set<Long>> contents = Map.of(1L, Set.of(100L), 2L, Set.of(100L, 102L), 3L,
+				Set.of(100L, 102L, 103L));
+		UpgradeWeights weights = UpgradeWeights.of(0.35, 0.65);
+		List<PastOrder> before = new ArrayList<>();
+		long id = 1;
+		for (int week = 0; week < 8; week++) {
+			int day = week * 7;
+			before.add(order(id++, 1, day, 1L, week % 2 == 0 ? new long[] { 103 } : new long[] { 102, 103 }));
+			before.add(order(id++, 2, day + 1, week < 3 ? 1L : 2L, 201));
+			before.add(order(id++, 3, day + 2, week < 5 ? 1L : 3L, 202));
+			before.add(order(id++, 4, day + 3, week < 2 ? 1L : 2L));
+		}
+		PastOrder held = order(id, 1, 60, 2L);
+
+		RecommendationModel model = new RecommendationModel(contents, BLEND, weights);
+		before.forEach(model::add);
+		List<String> portal = model
+			.rankUpgrades(List.of(UpgradeRanker.Candidate.of(2), UpgradeRanker.Candidate.of(3)), 1, 1,
+					(int) held.orderedOn().toEpochDay())
+			.stream()
+			.map(scored -> scored.plan() + "=" + scored.score())
+			.toList();
+
+		Dictionary items = new Dictionary();
+		List<Basket> baskets = new ArrayList<>();
+		before.forEach(order -> baskets.add(RecommendationModel.basket(order, contents, items)));
+		Basket heldOut = RecommendationModel.basket(held, contents, items);
+		baskets.add(heldOut);
+		Map<Integer, PlanCatalogue.Plan> plans = new java.util.HashMap<>();
+		contents.forEach((plan, products) -> plans.put(plan.intValue(), new PlanCatalogue.Plan(plan.intValue(), 7,
+				plan.intValue(), products.stream().mapToInt(product -> items.id("product:" + product)).toArray())));
+		List<String> evaluated = PlanChanges
+			.rankingFor(baskets, new PlanCatalogue(plans), heldOut, weights, BLEND.halfLifeDays())
+			.stream()
+			.map(scored -> scored.plan() + "=" + scored.score())
+			.toList();
+
+		assertThat(evaluated).hasSize(2).isEqualTo(portal);
+		// both signals spoke: subscriber 1 adds 103 (only plan 3 has it), and two of four moved from plan 1 to 2
+		assertThat(portal.get(0)).startsWith("3=");
+		assertThat(model.rankUpgrades(List.of(UpgradeRanker.Candidate.of(2), UpgradeRanker.Candidate.of(3)), 4, 1,
+				(int) held.orderedOn().toEpochDay()).get(0).plan()).isEqualTo(2);
 	}
 
 	/** Five subscribers on two plans over two months; subscriber 1 (plan 1) keeps adding 200, often with 201. */

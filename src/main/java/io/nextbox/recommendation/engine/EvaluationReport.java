@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The offline evaluation's result: metrics at k for the model and each baseline. */
 public record EvaluationReport(int k, int customers, Map<String, Metrics> results, Blend blend,
-		int validationCustomers) {
+		int validationCustomers, PlanChanges.Report planChanges) {
 
 	public static final String NEXTBOX = "nextbox";
 
@@ -49,8 +49,28 @@ public record EvaluationReport(int k, int customers, Map<String, Metrics> result
 			.append(results.get(NEXTBOX).repeatCustomers())
 			.append(",\"exploreCustomers\":")
 			.append(results.get(NEXTBOX).exploreCustomers())
-			.append('}');
-		return json.toString();
+			.append(",\"planChanges\":");
+		appendPlanChanges(json);
+		return json.append('}').toString();
+	}
+
+	private void appendPlanChanges(StringBuilder json) {
+		json.append("{\"moves\":").append(planChanges.moves()).append(",\"tuningMoves\":")
+			.append(planChanges.tuningMoves()).append(",\"weights\":{");
+		String separator = "";
+		for (Map.Entry<String, Double> weight : planChanges.weights().byName().entrySet()) {
+			json.append(separator).append('"').append(weight.getKey()).append("\":").append(number(weight.getValue()));
+			separator = ",";
+		}
+		json.append("},\"results\":{");
+		separator = "";
+		for (Map.Entry<String, PlanChanges.RankMetrics> result : planChanges.results().entrySet()) {
+			json.append(separator).append('"').append(result.getKey()).append("\":{\"hit1\":")
+				.append(number(result.getValue().hitAt1())).append(",\"mrr\":").append(number(result.getValue().mrr()))
+				.append('}');
+			separator = ",";
+		}
+		json.append("}}");
 	}
 
 	public String toTable() {
@@ -67,6 +87,21 @@ public record EvaluationReport(int k, int customers, Map<String, Metrics> result
 				results.get(NEXTBOX).exploreCustomers()));
 		table.append(String.format(Locale.ROOT, "%d customers; blend tuned on %d customers' last orders before the "
 				+ "held-out ones: %s%n", customers, validationCustomers, blend));
+		if (planChanges.moves() == 0) {
+			table.append(String.format(Locale.ROOT, "plan changes: none in this history%n"));
+			return table.toString();
+		}
+		table.append(String.format(Locale.ROOT, "%nplan changes: each customer's last move held out (%d moves); the "
+				+ "actual target among the other plans of the family%n", planChanges.moves()));
+		table.append(String.format(Locale.ROOT, "%-22s %10s %10s%n", "model", "hit@1", "MRR"));
+		for (Map.Entry<String, PlanChanges.RankMetrics> result : planChanges.results().entrySet()) {
+			table.append(String.format(Locale.ROOT, "%-22s %10.4f %10.4f%n", result.getKey(),
+					result.getValue().hitAt1(), result.getValue().mrr()));
+		}
+		table.append(String.format(Locale.ROOT, "upgrade weights tuned on %d earlier moves%s: %s%n",
+				planChanges.tuningMoves(), planChanges.tuningMoves() < PlanChanges.MIN_MOVES
+						? " (fewer than " + PlanChanges.MIN_MOVES + ": the default)" : "",
+				planChanges.weights()));
 		return table.toString();
 	}
 

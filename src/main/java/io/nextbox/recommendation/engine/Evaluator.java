@@ -19,7 +19,7 @@ import java.util.Set;
  * blend is tuned first on the history without the held-out orders (each customer's last remaining order
  * predicted the same way), then judged on the held-out ones, next to the baselines {@code popularity} (overall
  * top), {@code personal} (the customer's own most bought) and {@code personal+popularity} (own most bought,
- * filled up with the overall top).
+ * filled up with the overall top). Plan changes are ranked too, by {@link PlanChanges}.
  */
 public final class Evaluator {
 
@@ -40,7 +40,17 @@ public final class Evaluator {
 	}
 
 	public static EvaluationReport evaluate(List<Basket> baskets, int k) {
-		List<Basket> chronological = chronological(baskets);
+		return evaluate(baskets, k, PlanCatalogue.NONE);
+	}
+
+	/**
+	 * Also ranks the plan changes of the history ({@link PlanChanges}), with the plans' families, tiers and contents
+	 * where known. Baskets without items (an order of the plan alone, where the items are add-ons) count for plan
+	 * changes only.
+	 */
+	public static EvaluationReport evaluate(List<Basket> baskets, int k, PlanCatalogue plans) {
+		List<Basket> chronological = chronological(
+				baskets.stream().filter(basket -> basket.items().length > 0).toList());
 		boolean[] heldOut = lastOrders(chronological);
 		List<Basket> training = new ArrayList<>(chronological.size());
 		for (int i = 0; i < chronological.size(); i++) {
@@ -65,7 +75,8 @@ public final class Evaluator {
 				customers[0]++;
 			}
 		});
-		return new EvaluationReport(k, customers[0], results, blend, tuning.points());
+		return new EvaluationReport(k, customers[0], results, blend, tuning.points(),
+				PlanChanges.evaluate(baskets, plans, blend.halfLifeDays()));
 	}
 
 	/**
