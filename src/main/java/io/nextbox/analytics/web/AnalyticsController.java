@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.nextbox.analytics.AnalyticsSort;
+import io.nextbox.analytics.AnalyticsTrends;
+import io.nextbox.analytics.CancelFlowFigures;
 import io.nextbox.analytics.DateRange;
 import io.nextbox.analytics.InvalidFilterException;
 import io.nextbox.analytics.OfferAnalytics;
 import io.nextbox.analytics.Placements;
+import io.nextbox.analytics.RecurringRevenueAdded;
 import io.nextbox.offer.Placement;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -28,8 +31,18 @@ class AnalyticsController {
 
 	private final OfferAnalytics analytics;
 
-	AnalyticsController(OfferAnalytics analytics) {
+	private final AnalyticsTrends trends;
+
+	private final CancelFlowFigures cancelFlow;
+
+	private final RecurringRevenueAdded recurring;
+
+	AnalyticsController(OfferAnalytics analytics, AnalyticsTrends trends, CancelFlowFigures cancelFlow,
+			RecurringRevenueAdded recurring) {
 		this.analytics = analytics;
+		this.trends = trends;
+		this.cancelFlow = cancelFlow;
+		this.recurring = recurring;
 	}
 
 	@GetMapping("/admin/analytics")
@@ -39,7 +52,11 @@ class AnalyticsController {
 		filter(model, range, from, to, placement);
 		try {
 			DateRange dates = DateRange.parse(range, from, to, analytics.today());
-			model.addAttribute("report", analytics.report(dates, Placements.parse(placement), AnalyticsSort.parse(sort)));
+			Placement where = Placements.parse(placement);
+			model.addAttribute("report", analytics.report(dates, where, AnalyticsSort.parse(sort)));
+			model.addAttribute("trend", trends.storeWide(dates, where));
+			model.addAttribute("mrr", recurring.over(dates, where));
+			model.addAttribute("cancelFlow", cancelFlow.report(dates));
 		}
 		catch (InvalidFilterException invalid) {
 			refuse(model, invalid, response);
