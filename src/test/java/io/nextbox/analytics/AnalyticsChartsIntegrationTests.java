@@ -152,6 +152,9 @@ class AnalyticsChartsIntegrationTests {
 					"/js/charts.js", "href=\"#");
 			assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>").matcher(page).find()).as("inline script")
 				.isFalse();
+			assertThat(page).as("each chart says what it shows and where its figures are as text")
+				.contains("aria-label=\"Chart of impressions per day. The same figures are in the table below.\"",
+						"aria-label=\"Chart of net revenue per day. The same figures are in the table below.\"");
 		}
 		mvc.perform(get("/webjars/chart.js/dist/chart.umd.js")).andExpect(status().isOk());
 		mvc.perform(get("/js/charts.js")).andExpect(status().isOk());
