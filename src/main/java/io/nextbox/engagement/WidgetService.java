@@ -95,11 +95,15 @@ public class WidgetService {
 
 	private final Counter failures;
 
+	private final WidgetTimer timer;
+
+	private final AcceptedUpgrades upgrades;
+
 	WidgetService(RecommendationService recommendations, SubscriptionService subscriptions,
 			SubscriptionActions actions, NextBoxAddOns addOns, OfferService offers, OfferEvents events,
 			CatalogService catalog, ClaimRepository claims, StoreSettingsService settings, Clock clock,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
-			MeterRegistry meters) {
+			MeterRegistry meters, AcceptedUpgrades upgrades) {
 		this.recommendations = recommendations;
 		this.subscriptions = subscriptions;
 		this.actions = actions;
@@ -115,6 +119,8 @@ public class WidgetService {
 		this.failures = Counter.builder("nextbox.widget.failures")
 			.description("Widgets that showed nothing because the recommender failed or was slow")
 			.register(meters);
+		this.timer = new WidgetTimer(meters);
+		this.upgrades = upgrades;
 	}
 
 	/**
@@ -122,6 +128,10 @@ public class WidgetService {
 	 * impressions marked holdout, so lift can be measured against it. A failing or slow recommender shows none.
 	 */
 	public List<Card> cards(long subscriberId, Placement placement) {
+		return timer.time(placement, () -> showCards(subscriberId, placement));
+	}
+
+	private List<Card> showCards(long subscriberId, Placement placement) {
 		Optional<SubscriberContext> found = subscriptions.contextOf(subscriberId);
 		if (found.isEmpty()) {
 			return List.of();
@@ -292,7 +302,9 @@ public class WidgetService {
 			}
 			offers.liveOffer(claim.getOfferId(), LocalDate.now(clock))
 				.orElseThrow(() -> new ActionRefusedException(null, "refused.offerEnded"));
-			actions.changePlan(subscriberId, claim.getSubscriptionId(), claim.getTargetPlanId(), actor);
+			upgrades.apply(claim,
+					() -> actions.changePlan(subscriberId, claim.getSubscriptionId(), claim.getTargetPlanId(), actor),
+					now);
 			events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(),
 					claim.getShipmentId(), claim.getPlacement(), OfferEventType.ACCEPT, claim.getUnitPrice(), false,
 					now));

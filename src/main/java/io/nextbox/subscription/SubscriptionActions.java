@@ -48,9 +48,13 @@ public class SubscriptionActions {
 
 	private final ActionLog log;
 
+	private final CancelAttempts cancelAttempts;
+
 	SubscriptionActions(SubscriptionRepository subscriptions, ShipmentRepository shipments, ShipmentBook book,
-			TimelineRepository timeline, CatalogService catalog, ShipmentRules rules, ActionLog log) {
+			TimelineRepository timeline, CatalogService catalog, ShipmentRules rules, ActionLog log,
+			CancelAttempts cancelAttempts) {
 		this.subscriptions = subscriptions;
+		this.cancelAttempts = cancelAttempts;
 		this.log = log;
 		this.shipments = shipments;
 		this.book = book;
@@ -402,6 +406,7 @@ public class SubscriptionActions {
 
 	private void record(Subscription subscription, String actor, TimelineKind kind, Object... values) {
 		timeline.save(new TimelineEntry(subscription.getId(), rules.now(), actor, kind, values));
+		cancelAttempts.actionApplied(subscription, kind);
 	}
 
 	static String day(LocalDate date) {

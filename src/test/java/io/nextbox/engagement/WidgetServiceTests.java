@@ -56,7 +56,8 @@ class WidgetServiceTests {
 		widgets = new WidgetService(recommendations, subscriptions, mock(SubscriptionActions.class),
 				mock(NextBoxAddOns.class), mock(OfferService.class), mock(OfferEvents.class), mock(CatalogService.class),
 				claims, settings, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
-				new SimpleAsyncTaskExecutor(), mock(PlatformTransactionManager.class), meters);
+				new SimpleAsyncTaskExecutor(), mock(PlatformTransactionManager.class), meters,
+				mock(AcceptedUpgrades.class));
 	}
 
 	@Test

@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.nextbox.analytics.AnalyticsSort;
+import io.nextbox.analytics.AnalyticsTrends;
+import io.nextbox.analytics.CancelFlowFigures;
 import io.nextbox.analytics.DateRange;
 import io.nextbox.analytics.HoldoutLift;
 import io.nextbox.analytics.InvalidFilterException;
 import io.nextbox.analytics.OfferAnalytics;
 import io.nextbox.analytics.Placements;
+import io.nextbox.analytics.RecurringRevenueAdded;
 import io.nextbox.offer.Placement;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -31,9 +34,19 @@ class AnalyticsController {
 
 	private final HoldoutLift lift;
 
-	AnalyticsController(OfferAnalytics analytics, HoldoutLift lift) {
+	private final AnalyticsTrends trends;
+
+	private final CancelFlowFigures cancelFlow;
+
+	private final RecurringRevenueAdded recurring;
+
+	AnalyticsController(OfferAnalytics analytics, HoldoutLift lift, AnalyticsTrends trends,
+			CancelFlowFigures cancelFlow, RecurringRevenueAdded recurring) {
 		this.analytics = analytics;
 		this.lift = lift;
+		this.trends = trends;
+		this.cancelFlow = cancelFlow;
+		this.recurring = recurring;
 	}
 
 	@GetMapping("/admin/analytics")
@@ -46,6 +59,9 @@ class AnalyticsController {
 			Placement where = Placements.parse(placement);
 			model.addAttribute("report", analytics.report(dates, where, AnalyticsSort.parse(sort)));
 			model.addAttribute("lift", lift.measure(dates, where));
+			model.addAttribute("trend", trends.storeWide(dates, where));
+			model.addAttribute("mrr", recurring.over(dates, where));
+			model.addAttribute("cancelFlow", cancelFlow.report(dates));
 		}
 		catch (InvalidFilterException invalid) {
 			refuse(model, invalid, response);

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.nextbox.account.NextboxUser;
 import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.CancelAttempts;
 import io.nextbox.subscription.CancelReason;
 import io.nextbox.subscription.Outcome;
 import io.nextbox.subscription.SubscriptionActions;
@@ -67,10 +68,14 @@ class SubscriptionController {
 
 	private final MessageSource messages;
 
-	SubscriptionController(SubscriptionService subscriptions, SubscriptionActions actions, MessageSource messages) {
+	private final CancelAttempts cancelAttempts;
+
+	SubscriptionController(SubscriptionService subscriptions, SubscriptionActions actions, MessageSource messages,
+			CancelAttempts cancelAttempts) {
 		this.subscriptions = subscriptions;
 		this.actions = actions;
 		this.messages = messages;
+		this.cancelAttempts = cancelAttempts;
 	}
 
 	/** What every action handler gets: who asks, about which subscription, and how to answer. */
@@ -178,7 +183,7 @@ class SubscriptionController {
 		form.setReason(reason);
 		model.addAttribute("details", details);
 		model.addAttribute("cancelForm", form);
-		model.addAttribute("saveOffers", SaveOffer.forReason(reason, details));
+		model.addAttribute("saveOffers", shown(user, id, reason, details));
 		return CANCEL_VIEW;
 	}
 
@@ -189,8 +194,17 @@ class SubscriptionController {
 		SubscriptionDetails details = subscriptions.details(user.subscriberId(), id);
 		model.addAttribute("details", details);
 		model.addAttribute("reason", reason);
-		model.addAttribute("saveOffers", SaveOffer.forReason(reason, details));
+		model.addAttribute("saveOffers", shown(user, id, reason, details));
 		return CANCEL_VIEW + " :: save-offers";
+	}
+
+	/** The save offers for the reason chosen, recorded with it for the merchant's cancel flow figures. */
+	private List<SaveOffer> shown(NextboxUser user, long id, CancelReason reason, SubscriptionDetails details) {
+		List<SaveOffer> offers = SaveOffer.forReason(reason, details);
+		if (reason != null) {
+			cancelAttempts.reasonChosen(user.subscriberId(), id, reason, offers.stream().map(SaveOffer::action).toList());
+		}
+		return offers;
 	}
 
 	@PostMapping("/cancel")

@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import io.nextbox.subscription.ActionNotOfferedException;
 import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.CancelAttempts;
 import io.nextbox.subscription.Outcome;
 import io.nextbox.subscription.Seen;
 import io.nextbox.subscription.SubscriptionActions;
@@ -71,6 +72,9 @@ class SubscriptionControllerTests {
 
 	@MockitoBean
 	private SubscriptionActions subscriptionActions;
+
+	@MockitoBean
+	private CancelAttempts cancelAttempts;
 
 	@Autowired
 	private StoreSettingsService settings;
