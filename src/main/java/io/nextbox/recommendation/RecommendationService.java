@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.random.RandomGenerator;
 
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.PlanSummary;
@@ -26,10 +27,9 @@ import io.nextbox.offer.Placement;
 import io.nextbox.ordering.OrderHistory;
 import io.nextbox.ordering.OrderPlaced;
 import io.nextbox.ordering.PastOrder;
-import io.nextbox.recommendation.engine.Basket;
 import io.nextbox.recommendation.engine.Blend;
-import io.nextbox.recommendation.engine.Dictionary;
-import io.nextbox.recommendation.engine.Evaluator;
+import io.nextbox.recommendation.engine.Exploration;
+import io.nextbox.recommendation.engine.Facts;
 import io.nextbox.recommendation.engine.Profile;
 import io.nextbox.recommendation.engine.Ranker;
 import io.nextbox.recommendation.engine.Signals;
@@ -88,8 +88,14 @@ public class RecommendationService {
 
 	private boolean building;
 
+	private final OfferOutcomes outcomes;
+
+	private final RandomGenerator random;
+
 	RecommendationService(OrderHistory history, CatalogService catalog, SubscriptionService subscriptions,
-			OfferService offers, Clock clock) {
+			OfferService offers, OfferOutcomes outcomes, RandomGenerator random, Clock clock) {
+		this.outcomes = outcomes;
+		this.random = random;
 		this.history = history;
 		this.catalog = catalog;
 		this.subscriptions = subscriptions;
@@ -119,18 +125,11 @@ public class RecommendationService {
 		}
 		try {
 			Map<Long, Set<Long>> contents = catalog.planContents();
+			Map<Long, Facts> productFacts = RecommendationModel.facts(catalog.allProducts());
 			List<PastOrder> past = new ArrayList<>();
 			history.replay(past::add);
-			Dictionary tuningItems = new Dictionary();
-			List<Basket> baskets = new ArrayList<>(past.size());
-			for (PastOrder order : past) {
-				baskets.add(RecommendationModel.basket(order, contents, tuningItems));
-			}
-			Blend blend = baskets.isEmpty() ? Blend.DEFAULT : Evaluator.tuneBlend(baskets, TUNING_K);
-			RecommendationModel fresh = new RecommendationModel(contents, blend);
-			for (PastOrder order : past) {
-				fresh.add(order);
-			}
+			RecommendationModel fresh = RecommendationModel.built(past, contents, productFacts, TUNING_K);
+			Blend blend = fresh.blend();
 			LearnedOrders freshLearned = LearnedOrders
 				.replayed(past.stream().mapToLong(PastOrder::orderId).sorted().toArray(), clock.instant());
 			past = null;
@@ -301,6 +300,11 @@ public class RecommendationService {
 		}
 	}
 
+	/** The most exploration adds to or takes from a score. */
+	public double explorationWeight() {
+		return outcomes.weight();
+	}
+
 	public boolean isReady() {
 		return model != null;
 	}
@@ -351,11 +355,15 @@ public class RecommendationService {
 		try {
 			int orders = current.orderCount(subscriberId);
 			Ranker.Context ranking = current.context(subscriberId, plan.id(), (int) today.toEpochDay());
+			Exploration exploration = outcomes.current(current::segmentOf);
+			int segment = RecommendationModel.segment(plan.id());
 			for (LiveOffer offer : liveOffers.get(placement).get()) {
 				String filter = filter(offer, context, plan, plansById, productsById, dismissed, orders, tenureDays,
 						current);
 				Recommendation recommendation = filter == null
-						? score(offer, context, plan, plansById, productsById, ranking, current) : null;
+						? score(offer, context, plan, plansById, productsById, ranking, current,
+								exploration.draw(offer.id(), segment, random))
+						: null;
 				ranked.add(new Ranked(offer, recommendation, filter));
 			}
 		}
@@ -407,17 +415,19 @@ public class RecommendationService {
 
 	private static Recommendation score(LiveOffer offer, SubscriberContext context, PlanSummary plan,
 			Map<Long, PlanSummary> plansById, Map<Long, ProductSummary> productsById, Ranker.Context ranking,
-			RecommendationModel model) {
-		double boost = 1 + offer.priority() / 100.0;
+			RecommendationModel model, Exploration.Draw exploration) {
+		double priority = Ranker.priorityLift(offer.priority());
+		double lift = priority + exploration.lift();
 		Profile profile = ranking.profile();
 		if (offer.kind() == OfferKind.ADD_ON) {
 			ProductSummary product = productsById.get(offer.productId());
-			Integer item = model.item(product.id());
-			Ranker.Scored scored = Ranker.score(new Ranker.Candidate(item == null ? Signals.NO_ITEM : item, boost,
-					offer.priority(), offer.id()), ranking, model.blend());
+			Ranker.Scored scored = Ranker.score(model.offerCandidate(offer.id(), offer.priority(), product.id(),
+					RecommendationModel.facts(product), exploration.lift()), ranking, model.blend());
 			Signals signals = scored.signals();
-			ScoreParts parts = new ScoreParts(signals.byName(), boost);
-			String reason = Reasons.forAddOn(product, signals, model, profile, plan, productsById,
+			Map<String, Double> named = signals.byName();
+			named.put("prior", signals.priorPart(model.blend()));
+			ScoreParts parts = new ScoreParts(named, priority, exploration);
+			String reason = Reasons.forAddOn(product, signals, lift, model, profile, plan, productsById,
 					model.history(context.subscriberId()));
 			return new Recommendation(offer.id(), offer.kind(), product.id(), null, product.name(), product.imageUrl(),
 					product.price(), offer.priceFrom(product.price()), scored.score(), parts, reason);
@@ -436,13 +446,14 @@ public class RecommendationService {
 				fitProduct = product;
 			}
 		}
-		double score = (0.5 * transition + 0.5 * fit) * boost;
+		double score = 0.5 * transition + 0.5 * fit + lift;
 		BigDecimal quantity = BigDecimal.valueOf(context.quantity());
 		BigDecimal listPrice = target.price().multiply(quantity);
 		String reason = Reasons.forUpgrade(plan, target, 0.5 * transition, transition,
 				fitProduct < 0 ? null : productsById.get(fitProduct), 0.5 * fit);
 		return new Recommendation(offer.id(), offer.kind(), null, target.id(), target.name(), null, listPrice,
-				offer.priceFrom(listPrice), score, new ScoreParts(ScoreParts.upgrade(transition, fit), boost), reason);
+				offer.priceFrom(listPrice), score, new ScoreParts(ScoreParts.upgrade(transition, fit), priority, exploration),
+				reason);
 	}
 
 	/** What a model was built from. */

@@ -35,7 +35,7 @@ class OneRankingPathTests {
 		before.forEach(model::add);
 		List<Ranker.Candidate> everyProduct = new ArrayList<>();
 		for (long product : List.of(100L, 101L, 102L, 200L, 201L, 202L, 203L, 204L)) {
-			everyProduct.add(new Ranker.Candidate(model.item(product), 1, 0, model.item(product)));
+			everyProduct.add(Ranker.Candidate.of(model.item(product)));
 		}
 		List<String> portal = model.rank(everyProduct, 1, 1, (int) held.orderedOn().toEpochDay())
 			.stream()
