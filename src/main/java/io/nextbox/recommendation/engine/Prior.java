@@ -8,14 +8,14 @@ import java.util.Map;
  * own items of the same category, where {@code fit = 1 / (1 + |ln(price / typical)| / 3)} says how near its price is
  * to what the customer usually gets, and {@code ν = }{@value #ITEM_BASKETS}{@code  / (}{@value #ITEM_BASKETS}{@code
  *  + baskets holding the item)}: a product never sold starts where the customer's other teas stand (ν = 1), one in
- * 50 baskets at half that, and as the item gathers history its own signals take over. So the prior speaks in the
+ * 20 baskets at half that, and as the item gathers history its own signals take over. So the prior speaks in the
  * blend's own units, weighed by the tuned weights; a customer who never buys the category gives it nothing; and an
  * item's own evidence is never pulled down. Where the category is unknown (a CSV history) nothing moves.
  */
 public final class Prior {
 
 	/** How many baskets holding an item make its own signals count half. */
-	public static final double ITEM_BASKETS = 50;
+	public static final double ITEM_BASKETS = 20;
 
 	/** How far (in log price) a price may stray before the fit halves: a price twice the typical keeps 0.81. */
 	static final double PRICE_TOLERANCE = 3;

@@ -60,8 +60,8 @@ class PriorTests {
 
 		Signals earlGrey = Signals.of(EARL_GREY, context);
 
-		// Earl Grey is in 12 baskets of 13: its prior share is 50 / 62
-		assertThat(earlGrey.prior()).isEqualTo(50.0 / 62);
+		// Earl Grey is in 12 baskets of 13: its prior share is 20 / 32
+		assertThat(earlGrey.prior()).isEqualTo(20.0 / 32);
 		assertThat(earlGrey.values()[0]).isGreaterThan(0.5);
 	}
 
