@@ -73,6 +73,21 @@ public class OfferEvents {
 				arguments.toArray());
 	}
 
+	/**
+	 * Impressions, accepts and undos outside the holdout between {@code from} (inclusive) and {@code to} (exclusive),
+	 * counted per offer and subscriber, every placement together: what the recommender learns each offer's take rate
+	 * from, read in one query for all offers.
+	 */
+	@Transactional(readOnly = true)
+	public List<OfferOutcomeCount> outcomesBySubscriber(Instant from, Instant to) {
+		return jdbc.query("select offer_id, subscriber_id, type, count(*) from offer_event where occurred_at >= ? "
+				+ "and occurred_at < ? and holdout = false and type in ('IMPRESSION', 'ACCEPT', 'UNDO') "
+				+ "group by offer_id, subscriber_id, type",
+				(row, n) -> new OfferOutcomeCount(row.getLong(1), row.getLong(2),
+						OfferEventType.valueOf(row.getString(3)), row.getLong(4)),
+				Timestamp.from(from), Timestamp.from(to));
+	}
+
 	/** How many distinct subscribers outside the holdout saw any offer in the range, at one placement or all. */
 	@Transactional(readOnly = true)
 	public long subscribersReached(Instant from, Instant to, Placement placement) {

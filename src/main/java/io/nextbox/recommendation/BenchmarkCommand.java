@@ -23,6 +23,7 @@ import io.nextbox.recommendation.engine.Basket;
 import io.nextbox.recommendation.engine.Blend;
 import io.nextbox.recommendation.engine.Dictionary;
 import io.nextbox.recommendation.engine.Evaluator;
+import io.nextbox.recommendation.engine.Facts;
 import io.nextbox.recommendation.engine.Ranker;
 import io.nextbox.recommendation.engine.Signals;
 
@@ -111,7 +112,7 @@ public final class BenchmarkCommand {
 			List<Ranker.Candidate> offers = new ArrayList<>(OFFERS_PER_CALL);
 			for (int offer = 0; offer < OFFERS_PER_CALL; offer++) {
 				Integer item = model.item(1 + random.nextInt(ITEMS));
-				offers.add(new Ranker.Candidate(item == null ? Signals.NO_ITEM : item, 1, 0, offer));
+				offers.add(new Ranker.Candidate(item == null ? Signals.NO_ITEM : item, Facts.UNKNOWN, 0, 0, offer));
 			}
 			sink += model.rank(offers, subscriber, segment, today).get(0).score();
 			if (call >= 0) {

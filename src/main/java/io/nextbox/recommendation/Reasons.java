@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.nextbox.catalog.PlanSummary;
+import io.nextbox.catalog.ProductCategory;
 import io.nextbox.catalog.ProductSummary;
 import io.nextbox.recommendation.engine.Basket;
 import io.nextbox.recommendation.engine.BasketStats;
@@ -18,7 +19,9 @@ import io.nextbox.recommendation.engine.Signals;
 /**
  * One true sentence a person can read. It names only a part that carried at least {@link #REAL_SHARE} of the score
  * (the largest such part first), and "Subscribers who get X often add Y" only for an X the subscriber gets that
- * was bought together with Y in at least {@link #OFTEN} boxes, saying in how many.
+ * was bought together with Y in at least {@link #OFTEN} boxes, saying in how many. What the merchant's priority and
+ * the exploration add is part of the score but never a reason: it only makes the signals' shares smaller. The prior
+ * says how many of the subscriber's recent boxes held the product's category, when at least {@link #OFTEN} did.
  */
 final class Reasons {
 
@@ -37,17 +40,22 @@ final class Reasons {
 	private record Share(String signal, double value) {
 	}
 
-	static String forAddOn(ProductSummary product, Signals signals, RecommendationModel model, Profile profile,
-			PlanSummary plan, Map<Long, ProductSummary> products, List<Basket> history) {
+	/**
+	 * The reason for an add-on whose blended signals are {@code signals} and to whose score priority and exploration
+	 * added {@code lift}.
+	 */
+	static String forAddOn(ProductSummary product, Signals signals, double lift, RecommendationModel model,
+			Profile profile, PlanSummary plan, Map<Long, ProductSummary> products, List<Basket> history) {
 		Integer item = model.item(product.id());
 		if (item == null) {
 			return String.format(Locale.ENGLISH, "New in the shop: %s.", product.name());
 		}
-		for (Share share : realShares(model.blend(), signals)) {
+		for (Share share : realShares(model.blend(), signals, Math.max(0, lift))) {
 			String reason = switch (share.signal()) {
 				case "repeat" -> repeat(product, item, history);
 				case "complement" -> complement(product, item, model, profile, products);
 				case "popularity" -> String.format(Locale.ENGLISH, "Popular with %s subscribers.", plan.name());
+				case "prior" -> category(product, model, products, history);
 				default -> null;
 			};
 			if (reason != null) {
@@ -73,15 +81,21 @@ final class Reasons {
 		return String.format(Locale.ENGLISH, "%s puts more in every box.", target.name());
 	}
 
-	/** The signals carrying at least {@link #REAL_SHARE} of the score, largest first. */
-	private static List<Share> realShares(Blend blend, Signals signals) {
+	/**
+	 * The parts carrying at least {@link #REAL_SHARE} of the score (with {@code lift} in it), largest first: each
+	 * signal's part from the item's own history, and the prior's (what the item's category lent it).
+	 */
+	private static List<Share> realShares(Blend blend, Signals signals, double lift) {
 		List<Share> shares = new ArrayList<>();
-		double total = 0;
+		double blended = blend.score(signals);
+		double own = 0;
 		for (int i = 0; i < Signal.ADD_ONS.size(); i++) {
-			double part = blend.weight(i) * signals.value(i);
+			double part = blend.weight(i) * signals.own(i);
 			shares.add(new Share(Signal.ADD_ONS.get(i).name(), part));
-			total += part;
+			own += part;
 		}
+		shares.add(new Share("prior", blended - own));
+		double total = blended + lift;
 		if (total <= 0) {
 			return List.of();
 		}
@@ -126,6 +140,30 @@ final class Reasons {
 		}
 		return String.format(Locale.ENGLISH, "Subscribers who get %s often add %s: %d boxes held both.", with.name(),
 				product.name(), together);
+	}
+
+	/** How many of the recent boxes held something of the product's category, when at least {@link #OFTEN} did. */
+	private static String category(ProductSummary product, RecommendationModel model,
+			Map<Long, ProductSummary> products, List<Basket> history) {
+		List<Basket> recent = history.subList(Math.max(0, history.size() - RECENT_BOXES), history.size());
+		long holding = recent.stream().filter(basket -> holdsCategory(basket, product.category(), model, products))
+			.count();
+		if (holding < OFTEN) {
+			return null;
+		}
+		return String.format(Locale.ENGLISH, "%d of your last %d boxes held %s: try %s.", holding, recent.size(),
+				product.category().name().toLowerCase(Locale.ENGLISH), product.name());
+	}
+
+	private static boolean holdsCategory(Basket basket, ProductCategory category, RecommendationModel model,
+			Map<Long, ProductSummary> products) {
+		for (int item : basket.items()) {
+			ProductSummary held = products.get(model.productOf(item));
+			if (held != null && held.category() == category) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean contains(int[] items, int item) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.random.RandomGenerator;
 
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.PlanSummary;
@@ -27,12 +28,9 @@ import io.nextbox.offer.Placement;
 import io.nextbox.ordering.OrderHistory;
 import io.nextbox.ordering.OrderPlaced;
 import io.nextbox.ordering.PastOrder;
-import io.nextbox.recommendation.engine.Basket;
 import io.nextbox.recommendation.engine.Blend;
-import io.nextbox.recommendation.engine.Dictionary;
-import io.nextbox.recommendation.engine.Evaluator;
-import io.nextbox.recommendation.engine.PlanCatalogue;
-import io.nextbox.recommendation.engine.PlanChanges;
+import io.nextbox.recommendation.engine.Exploration;
+import io.nextbox.recommendation.engine.Facts;
 import io.nextbox.recommendation.engine.Profile;
 import io.nextbox.recommendation.engine.Ranker;
 import io.nextbox.recommendation.engine.Signals;
@@ -96,8 +94,14 @@ public class RecommendationService {
 
 	private final AtomicLong builds = new AtomicLong();
 
+	private final OfferOutcomes outcomes;
+
+	private final RandomGenerator random;
+
 	RecommendationService(OrderHistory history, CatalogService catalog, SubscriptionService subscriptions,
-			OfferService offers, Clock clock) {
+			OfferService offers, OfferOutcomes outcomes, RandomGenerator random, Clock clock) {
+		this.outcomes = outcomes;
+		this.random = random;
 		this.history = history;
 		this.catalog = catalog;
 		this.subscriptions = subscriptions;
@@ -127,21 +131,12 @@ public class RecommendationService {
 		}
 		try {
 			Map<Long, Set<Long>> contents = catalog.planContents();
+			Map<Long, Facts> productFacts = RecommendationModel.facts(catalog.allProducts());
 			List<PastOrder> past = new ArrayList<>();
 			history.replay(past::add);
-			Dictionary tuningItems = new Dictionary();
-			List<Basket> baskets = new ArrayList<>(past.size());
-			for (PastOrder order : past) {
-				baskets.add(RecommendationModel.basket(order, contents, tuningItems));
-			}
-			Blend blend = baskets.isEmpty() ? Blend.DEFAULT : Evaluator.tuneBlend(baskets, TUNING_K);
-			UpgradeWeights upgradeWeights = PlanChanges.tune(baskets, planCatalogue(contents, tuningItems),
-					blend.halfLifeDays());
-			baskets = null;
-			RecommendationModel fresh = new RecommendationModel(contents, blend, upgradeWeights);
-			for (PastOrder order : past) {
-				fresh.add(order);
-			}
+			RecommendationModel fresh = RecommendationModel.built(past, contents, productFacts,
+					catalog.allPlans().values(), TUNING_K);
+			Blend blend = fresh.blend();
 			LearnedOrders freshLearned = LearnedOrders
 				.replayed(past.stream().mapToLong(PastOrder::orderId).sorted().toArray(), clock.instant());
 			past = null;
@@ -160,11 +155,11 @@ public class RecommendationService {
 			finally {
 				lock.writeLock().unlock();
 			}
-			ModelSummary summary = new ModelSummary(fresh.orders(), fresh.subscribers(), blend, upgradeWeights,
+			ModelSummary summary = new ModelSummary(fresh.orders(), fresh.subscribers(), blend, fresh.upgradeWeights(),
 					(System.nanoTime() - started) / 1_000_000);
 			builds.incrementAndGet();
 			log.info("Recommendation model built from {} orders of {} subscribers in {} ms; blend {}; {}",
-					summary.orders(), summary.subscribers(), summary.buildMillis(), blend, upgradeWeights);
+					summary.orders(), summary.subscribers(), summary.buildMillis(), blend, fresh.upgradeWeights());
 			return summary;
 		}
 		finally {
@@ -173,21 +168,6 @@ public class RecommendationService {
 				placedDuringBuild.clear();
 			}
 		}
-	}
-
-	/** Every plan of the catalogue as the upgrade tuner sees it: its family, tier and contents as item ids. */
-	private PlanCatalogue planCatalogue(Map<Long, Set<Long>> contents, Dictionary items) {
-		Map<Integer, PlanCatalogue.Plan> byPlan = new HashMap<>();
-		for (PlanSummary plan : catalog.allPlans().values()) {
-			int[] planItems = contents.getOrDefault(plan.id(), Set.of())
-				.stream()
-				.mapToInt(product -> items.id(RecommendationModel.productKey(product)))
-				.sorted()
-				.toArray();
-			byPlan.put(RecommendationModel.segment(plan.id()), new PlanCatalogue.Plan(
-					RecommendationModel.segment(plan.id()), (int) plan.familyId(), plan.tier(), planItems));
-		}
-		return new PlanCatalogue(byPlan);
 	}
 
 	/** How many models this instance has built since it started. */
@@ -333,6 +313,11 @@ public class RecommendationService {
 		}
 	}
 
+	/** The most exploration adds to or takes from a score. */
+	public double explorationWeight() {
+		return outcomes.weight();
+	}
+
 	public boolean isReady() {
 		return model != null;
 	}
@@ -383,11 +368,15 @@ public class RecommendationService {
 		try {
 			int orders = current.orderCount(subscriberId);
 			Ranker.Context ranking = current.context(subscriberId, plan.id(), (int) today.toEpochDay());
+			Exploration exploration = outcomes.current(current::segmentOf);
+			int segment = RecommendationModel.segment(plan.id());
 			for (LiveOffer offer : liveOffers.get(placement).get()) {
 				String filter = filter(offer, context, plan, plansById, productsById, dismissed, orders, tenureDays,
 						current);
 				Recommendation recommendation = filter == null
-						? score(offer, context, plan, plansById, productsById, ranking, current) : null;
+						? score(offer, context, plan, plansById, productsById, ranking, current,
+								exploration.draw(offer.id(), segment, random))
+						: null;
 				ranked.add(new Ranked(offer, recommendation, filter));
 			}
 		}
@@ -439,31 +428,33 @@ public class RecommendationService {
 
 	private static Recommendation score(LiveOffer offer, SubscriberContext context, PlanSummary plan,
 			Map<Long, PlanSummary> plansById, Map<Long, ProductSummary> productsById, Ranker.Context ranking,
-			RecommendationModel model) {
-		double boost = 1 + offer.priority() / 100.0;
+			RecommendationModel model, Exploration.Draw exploration) {
+		double priority = Ranker.priorityLift(offer.priority());
+		double lift = priority + exploration.lift();
 		Profile profile = ranking.profile();
 		if (offer.kind() == OfferKind.ADD_ON) {
 			ProductSummary product = productsById.get(offer.productId());
-			Integer item = model.item(product.id());
-			Ranker.Scored scored = Ranker.score(new Ranker.Candidate(item == null ? Signals.NO_ITEM : item, boost,
-					offer.priority(), offer.id()), ranking, model.blend());
+			Ranker.Scored scored = Ranker.score(model.offerCandidate(offer.id(), offer.priority(), product.id(),
+					RecommendationModel.facts(product), exploration.lift()), ranking, model.blend());
 			Signals signals = scored.signals();
-			ScoreParts parts = new ScoreParts(signals.byName(), boost);
-			String reason = Reasons.forAddOn(product, signals, model, profile, plan, productsById,
+			Map<String, Double> named = signals.byName();
+			named.put("prior", signals.priorPart(model.blend()));
+			ScoreParts parts = new ScoreParts(named, priority, exploration);
+			String reason = Reasons.forAddOn(product, signals, lift, model, profile, plan, productsById,
 					model.history(context.subscriberId()));
 			return new Recommendation(offer.id(), offer.kind(), product.id(), null, product.name(), product.imageUrl(),
 					product.price(), offer.priceFrom(product.price()), scored.score(), parts, reason);
 		}
-		return scoreUpgrade(offer, context, plan, plansById.get(offer.targetPlanId()), productsById, boost,
-				model.upgradeContext(profile, plan.id()), model);
+		return scoreUpgrade(offer, context, plan, plansById.get(offer.targetPlanId()), productsById, priority,
+				exploration, model.upgradeContext(profile, plan.id()), model);
 	}
 
 	private static Recommendation scoreUpgrade(LiveOffer offer, SubscriberContext context, PlanSummary plan,
-			PlanSummary target, Map<Long, ProductSummary> productsById, double boost, UpgradeRanker.Context upgrades,
-			RecommendationModel model) {
+			PlanSummary target, Map<Long, ProductSummary> productsById, double priority, Exploration.Draw exploration,
+			UpgradeRanker.Context upgrades, RecommendationModel model) {
 		UpgradeRanker.Scored scored = UpgradeRanker.score(new UpgradeRanker.Candidate(
-				RecommendationModel.segment(target.id()), boost, offer.priority(), offer.id()), upgrades,
-				model.upgradeWeights());
+				RecommendationModel.segment(target.id()), priority + exploration.lift(), offer.priority(), offer.id()),
+				upgrades, model.upgradeWeights());
 		UpgradeWeights weights = model.upgradeWeights();
 		double transition = scored.value("transition");
 		double fit = scored.value("fit");
@@ -474,7 +465,8 @@ public class RecommendationService {
 		String reason = Reasons.forUpgrade(plan, target, weights.weight("transition") * transition, transition,
 				fitProduct, weights.weight("fit") * fit);
 		return new Recommendation(offer.id(), offer.kind(), null, target.id(), target.name(), null, listPrice,
-				offer.priceFrom(listPrice), scored.score(), new ScoreParts(scored.byName(), boost), reason);
+				offer.priceFrom(listPrice), scored.score(), new ScoreParts(scored.byName(), priority, exploration),
+				reason);
 	}
 
 	/** What a model was built from. */

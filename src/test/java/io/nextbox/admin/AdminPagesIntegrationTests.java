@@ -211,6 +211,8 @@ class AdminPagesIntegrationTests {
 			assertThat(page).contains(pick.reason().replace("&", "&amp;"));
 		}
 		assertThat(page).contains("Left out", "Targeting does not fit", "V60 filter papers");
+		// every part of the score is shown: the signals, the priority and this showing's exploration draw
+		assertThat(page).contains("complement ", "priority ", "exploration ", "drew ", "views", "taken");
 		mvc.perform(get("/admin/preview").param("email", "nobody@nextbox.test"))
 			.andExpect(content().string(containsString("No subscriber has the email")));
 	}

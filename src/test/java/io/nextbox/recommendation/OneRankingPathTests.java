@@ -2,6 +2,7 @@ package io.nextbox.recommendation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import io.nextbox.recommendation.engine.Basket;
 import io.nextbox.recommendation.engine.Blend;
 import io.nextbox.recommendation.engine.Dictionary;
 import io.nextbox.recommendation.engine.Evaluator;
+import io.nextbox.recommendation.engine.Facts;
 import io.nextbox.recommendation.engine.PlanCatalogue;
 import io.nextbox.recommendation.engine.PlanChanges;
 import io.nextbox.recommendation.engine.Ranker;
@@ -39,7 +41,7 @@ class OneRankingPathTests {
 		before.forEach(model::add);
 		List<Ranker.Candidate> everyProduct = new ArrayList<>();
 		for (long product : List.of(100L, 101L, 102L, 200L, 201L, 202L, 203L, 204L)) {
-			everyProduct.add(new Ranker.Candidate(model.item(product), 1, 0, model.item(product)));
+			everyProduct.add(Ranker.Candidate.of(model.item(product)));
 		}
 		List<String> portal = model.rank(everyProduct, 1, 1, (int) held.orderedOn().toEpochDay())
 			.stream()
@@ -66,6 +68,48 @@ class OneRankingPathTests {
 	}
 
 	@Test
+	void withTheCataloguesCategoriesAndPricesThePriorLiftsAlikeOnBothPaths() {
+		// 203 and 204 share 200's category: the prior lifts them for subscriber 1 on both paths
+		Map<Long, Facts> facts = new HashMap<>();
+		for (long product : List.of(100L, 101L, 102L)) {
+			facts.put(product, new Facts(0, 12.0));
+		}
+		facts.put(200L, new Facts(1, 4.0));
+		facts.put(201L, new Facts(2, 6.0));
+		facts.put(202L, new Facts(2, 30.0));
+		facts.put(203L, new Facts(1, 5.0));
+		facts.put(204L, new Facts(1, 40.0));
+		List<PastOrder> before = history();
+		PastOrder held = order(99, 1, 60, 1L, 200, 203);
+
+		RecommendationModel model = new RecommendationModel(PLAN_CONTENTS, BLEND, facts, UpgradeWeights.DEFAULT);
+		before.forEach(model::add);
+		List<Ranker.Candidate> everyProduct = new ArrayList<>();
+		for (long product : List.of(100L, 101L, 102L, 200L, 201L, 202L, 203L, 204L)) {
+			everyProduct.add(Ranker.Candidate.of(model.item(product)));
+		}
+		List<Ranker.Scored> portalRanking = model.rank(everyProduct, 1, 1, (int) held.orderedOn().toEpochDay());
+		List<String> portal = portalRanking.stream()
+			.map(scored -> model.productOf(scored.item()) + "=" + scored.score())
+			.toList();
+
+		Dictionary items = new Dictionary();
+		List<Basket> baskets = new ArrayList<>();
+		before.forEach(order -> baskets.add(RecommendationModel.basket(order, PLAN_CONTENTS, items)));
+		Basket heldOut = RecommendationModel.basket(held, PLAN_CONTENTS, items);
+		baskets.add(heldOut);
+		List<String> evaluated = Evaluator
+			.rankingFor(baskets, heldOut, BLEND, RecommendationModel.itemFacts(items, facts))
+			.stream()
+			.map(scored -> items.key(scored.item()).substring("product:".length()) + "=" + scored.score())
+			.toList();
+
+		assertThat(evaluated).hasSize(8).isEqualTo(portal);
+		assertThat(portalRanking.stream().filter(scored -> model.productOf(scored.item()) == 203L)
+			.findFirst().orElseThrow().signals().priorPart(BLEND)).isPositive();
+	}
+
+	@Test
 	void thePortalAndTheEvaluationRankAPlanChangeAlike() {
 		Map<Long, Set<Long>> contents = Map.of(1L, Set.of(100L), 2L, Set.of(100L, 102L), 3L,
 				Set.of(100L, 102L, 103L));
@@ -81,7 +125,7 @@ class OneRankingPathTests {
 		}
 		PastOrder held = order(id, 1, 60, 2L);
 
-		RecommendationModel model = new RecommendationModel(contents, BLEND, weights);
+		RecommendationModel model = new RecommendationModel(contents, BLEND, Map.of(), weights);
 		before.forEach(model::add);
 		List<String> portal = model
 			.rankUpgrades(List.of(UpgradeRanker.Candidate.of(2), UpgradeRanker.Candidate.of(3)), 1, 1,

@@ -34,9 +34,12 @@ class ReasonsTests {
 
 	private static final long NEW = 5;
 
+	private static final long SPECULOOS = 6;
+
 	private static final Map<Long, ProductSummary> PRODUCTS = Map.of(GUJI, product(GUJI, "Ethiopia Guji"), FILTERS,
-			product(FILTERS, "V60 Filter Papers"), BISCUITS, product(BISCUITS, "Oat Biscuits"), HONEY,
-			product(HONEY, "Wildflower Honey"), NEW, product(NEW, "Stroopwafels"));
+			product(FILTERS, "V60 Filter Papers"), BISCUITS,
+			product(BISCUITS, "Oat Biscuits", ProductCategory.TREATS), HONEY, product(HONEY, "Wildflower Honey"), NEW,
+			product(NEW, "Stroopwafels"), SPECULOOS, product(SPECULOOS, "Speculoos", ProductCategory.TREATS));
 
 	private static final PlanSummary FILTER_250 = plan(10, "Filter Coffee 250 g", 1);
 
@@ -102,6 +105,41 @@ class ReasonsTests {
 	}
 
 	@Test
+	void thePriorSaysHowManyRecentBoxesHeldTheCategory() {
+		for (int week = 0; week < 6; week++) {
+			order(1, week * 7, week % 3 == 0 ? new long[] { GUJI } : new long[] { GUJI, BISCUITS });
+		}
+		order(2, 3, SPECULOOS);
+		// Speculoos was bought once, by someone else: its signals come mostly from the subscriber's Oat Biscuits
+		assertThat(reason(1, SPECULOOS, Blend.of(0.6, 0.2, 0.2), 0))
+			.isEqualTo("4 of your last 6 boxes held treats: try Speculoos.");
+	}
+
+	@Test
+	void thePriorSaysNothingOfACategoryRarelyHeld() {
+		for (int week = 0; week < 6; week++) {
+			order(1, week * 7, week < 2 ? new long[] { GUJI, BISCUITS } : new long[] { GUJI });
+		}
+		order(2, 3, SPECULOOS);
+		assertThat(reason(1, SPECULOOS, Blend.of(0.6, 0.2, 0.2), 0)).isEqualTo("Speculoos, for your next box.");
+	}
+
+	@Test
+	void whatExplorationAndPriorityAddIsNeverAReason() {
+		order(1, 0, GUJI);
+		order(2, 1, HONEY);
+		// popularity is the only signal, but the lift carries over three quarters of the score
+		String reason = reason(1, HONEY, Blend.of(0, 0, 1), 2.0);
+		assertThat(reason).isEqualTo("Wildflower Honey, for your next box.");
+	}
+
+	@Test
+	void aProductNobodyBoughtYetIsNewInTheShopWhateverLiftsIt() {
+		order(1, 0, BISCUITS);
+		assertThat(reason(1, NEW, Blend.of(0.6, 0.2, 0.2), 0.3)).isEqualTo("New in the shop: Stroopwafels.");
+	}
+
+	@Test
 	void anUpgradeNamesTheFitOrTheMovesThatCarryItsScore() {
 		ProductSummary guji = PRODUCTS.get(GUJI);
 		assertThat(Reasons.forUpgrade(FILTER_250, FILTER_500, 0.05, 0.1, guji, 0.4))
@@ -113,13 +151,19 @@ class ReasonsTests {
 	}
 
 	private String reason(long subscriber, long product, Blend blend) {
-		RecommendationModel model = new RecommendationModel(Map.of(FILTER_250.id(), Set.of()), blend);
+		return reason(subscriber, product, blend, 0);
+	}
+
+	private String reason(long subscriber, long product, Blend blend, double lift) {
+		RecommendationModel model = new RecommendationModel(Map.of(FILTER_250.id(), Set.of()), blend,
+				RecommendationModel.facts(PRODUCTS));
 		orders.forEach(model::add);
 		Integer item = model.item(product);
 		Ranker.Context context = model.context(subscriber, FILTER_250.id(), TODAY);
-		Signals signals = Ranker.signals(item == null ? Signals.NO_ITEM : item, context);
+		Signals signals = Signals.of(item == null ? Signals.NO_ITEM : item,
+				RecommendationModel.facts(PRODUCTS.get(product)), context);
 		Profile profile = context.profile();
-		return Reasons.forAddOn(PRODUCTS.get(product), signals, model, profile, FILTER_250, PRODUCTS,
+		return Reasons.forAddOn(PRODUCTS.get(product), signals, lift, model, profile, FILTER_250, PRODUCTS,
 				model.history(subscriber));
 	}
 
@@ -129,8 +173,11 @@ class ReasonsTests {
 	}
 
 	private static ProductSummary product(long id, String name) {
-		return new ProductSummary(id, "SKU-" + id, name, "", ProductCategory.values()[0], BigDecimal.ONE, true, true,
-				false);
+		return product(id, name, ProductCategory.GEAR);
+	}
+
+	private static ProductSummary product(long id, String name, ProductCategory category) {
+		return new ProductSummary(id, "SKU-" + id, name, "", category, BigDecimal.ONE, true, true, false);
 	}
 
 	private static PlanSummary plan(long id, String name, int tier) {

@@ -40,15 +40,25 @@ public final class Evaluator {
 	}
 
 	public static EvaluationReport evaluate(List<Basket> baskets, int k) {
-		return evaluate(baskets, k, PlanCatalogue.NONE);
+		return evaluate(baskets, k, PlanCatalogue.NONE, ItemFacts.NONE);
+	}
+
+	/** The same, with what the catalogue says of the items (for the prior; {@link ItemFacts#NONE}: nothing). */
+	public static EvaluationReport evaluate(List<Basket> baskets, int k, ItemFacts facts) {
+		return evaluate(baskets, k, PlanCatalogue.NONE, facts);
+	}
+
+	/** The same, ranking the plan changes among these plans. */
+	public static EvaluationReport evaluate(List<Basket> baskets, int k, PlanCatalogue plans) {
+		return evaluate(baskets, k, plans, ItemFacts.NONE);
 	}
 
 	/**
 	 * Also ranks the plan changes of the history ({@link PlanChanges}), with the plans' families, tiers and contents
-	 * where known. Baskets without items (an order of the plan alone, where the items are add-ons) count for plan
-	 * changes only.
+	 * where known, and the items with what the catalogue says of them (for the prior). Baskets without items (an
+	 * order of the plan alone, where the items are add-ons) count for plan changes only.
 	 */
-	public static EvaluationReport evaluate(List<Basket> baskets, int k, PlanCatalogue plans) {
+	public static EvaluationReport evaluate(List<Basket> baskets, int k, PlanCatalogue plans, ItemFacts facts) {
 		List<Basket> chronological = chronological(
 				baskets.stream().filter(basket -> basket.items().length > 0).toList());
 		boolean[] heldOut = lastOrders(chronological);
@@ -58,11 +68,11 @@ public final class Evaluator {
 				training.add(chronological.get(i));
 			}
 		}
-		Tuning tuning = tune(training, k);
+		Tuning tuning = tune(training, k, facts);
 		Blend blend = tuning.blend();
 		Map<String, Metrics> results = EvaluationReport.emptyResults();
 		int[] customers = { 0 };
-		replay(chronological, k, (position, point) -> {
+		replay(chronological, k, facts, (position, point) -> {
 			if (heldOut[position]) {
 				Set<Integer> truth = point.truth();
 				Set<Integer> known = point.known();
@@ -85,14 +95,24 @@ public final class Evaluator {
 	 * history.
 	 */
 	public static Blend tuneBlend(List<Basket> baskets, int k) {
-		return tune(chronological(baskets), k).blend();
+		return tuneBlend(baskets, k, ItemFacts.NONE);
+	}
+
+	/** The same, with what the catalogue says of the items. */
+	public static Blend tuneBlend(List<Basket> baskets, int k, ItemFacts facts) {
+		return tune(chronological(baskets), k, facts).blend();
 	}
 
 	/** What {@code evaluate} ranks for the customer of {@code held}, on the day of {@code held}: for tests. */
 	public static List<Ranker.Scored> rankingFor(List<Basket> baskets, Basket held, Blend blend) {
+		return rankingFor(baskets, held, blend, ItemFacts.NONE);
+	}
+
+	/** The same, with what the catalogue says of the items. */
+	public static List<Ranker.Scored> rankingFor(List<Basket> baskets, Basket held, Blend blend, ItemFacts facts) {
 		List<Basket> chronological = chronological(baskets);
 		List<Ranker.Scored> ranking = new ArrayList<>();
-		replay(chronological, 1, (position, point) -> {
+		replay(chronological, 1, facts, (position, point) -> {
 			if (chronological.get(position) == held) {
 				ranking.addAll(point.rankAll(blend));
 			}
@@ -103,10 +123,10 @@ public final class Evaluator {
 	private record Tuning(Blend blend, int points) {
 	}
 
-	private static Tuning tune(List<Basket> chronological, int k) {
+	private static Tuning tune(List<Basket> chronological, int k, ItemFacts facts) {
 		boolean[] validation = sample(chronological, lastOrders(chronological));
 		List<RankingPoint> points = new ArrayList<>();
-		replay(chronological, k, (position, point) -> {
+		replay(chronological, k, facts, (position, point) -> {
 			if (validation[position]) {
 				points.add(point.get(BlendTuner.HALF_LIVES, k));
 			}
@@ -160,7 +180,7 @@ public final class Evaluator {
 	}
 
 	/** Replays the history day by day: a day's orders are seen before any of them is added to what is known. */
-	private static void replay(List<Basket> chronological, int k, Visitor visitor) {
+	private static void replay(List<Basket> chronological, int k, ItemFacts facts, Visitor visitor) {
 		int items = 0;
 		for (Basket basket : chronological) {
 			for (int item : basket.items()) {
@@ -180,7 +200,7 @@ public final class Evaluator {
 			for (int i = start; i < end; i++) {
 				Basket basket = chronological.get(i);
 				List<Basket> history = histories.getOrDefault(basket.customer(), List.of());
-				visitor.visit(i, new Point(history, stats, day, popular, basket, items));
+				visitor.visit(i, new Point(history, stats, day, popular, basket, items, facts));
 			}
 			for (int i = start; i < end; i++) {
 				Basket basket = chronological.get(i);
@@ -206,7 +226,11 @@ public final class Evaluator {
 
 		private final int items;
 
-		Point(List<Basket> history, BasketStats stats, int day, int[] popular, Basket next, int items) {
+		private final ItemFacts facts;
+
+		Point(List<Basket> history, BasketStats stats, int day, int[] popular, Basket next, int items,
+				ItemFacts facts) {
+			this.facts = facts;
 			this.history = history;
 			this.stats = stats;
 			this.day = day;
@@ -221,8 +245,8 @@ public final class Evaluator {
 			for (int item = 0; item < items; item++) {
 				candidates.add(Ranker.Candidate.of(item));
 			}
-			Ranker.Context context = new Ranker.Context(Profile.of(history, day, blend.halfLifeDays()), stats,
-					next.segment());
+			Ranker.Context context = new Ranker.Context(Profile.of(history, day, blend.halfLifeDays(), facts), stats,
+					next.segment(), facts);
 			return Ranker.rank(candidates, context, blend);
 		}
 
@@ -250,8 +274,8 @@ public final class Evaluator {
 			int[] kept = candidates.stream().mapToInt(Integer::intValue).sorted().toArray();
 			Signals[][] signals = new Signals[halfLives.length][kept.length];
 			for (int variant = 0; variant < halfLives.length; variant++) {
-				Ranker.Context context = new Ranker.Context(Profile.of(history, day, halfLives[variant]), stats,
-						next.segment());
+				Ranker.Context context = new Ranker.Context(Profile.of(history, day, halfLives[variant], facts),
+						stats, next.segment(), facts);
 				for (int i = 0; i < kept.length; i++) {
 					signals[variant][i] = Ranker.signals(kept[i], context);
 				}

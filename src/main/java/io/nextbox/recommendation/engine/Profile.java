@@ -18,9 +18,12 @@ public final class Profile {
 
 	private final int baskets;
 
-	private Profile(Map<Integer, Double> shares, int baskets) {
+	private final double typicalLogPrice;
+
+	private Profile(Map<Integer, Double> shares, int baskets, double typicalLogPrice) {
 		this.shares = shares;
 		this.baskets = baskets;
+		this.typicalLogPrice = typicalLogPrice;
 	}
 
 	public static Profile of(List<Basket> history, int today) {
@@ -28,6 +31,11 @@ public final class Profile {
 	}
 
 	public static Profile of(List<Basket> history, int today, double halfLifeDays) {
+		return of(history, today, halfLifeDays, ItemFacts.NONE);
+	}
+
+	/** The same, and with the typical price of what the customer gets (mean log price, weighed by share). */
+	public static Profile of(List<Basket> history, int today, double halfLifeDays, ItemFacts facts) {
 		Map<Integer, Double> weights = new HashMap<>();
 		double total = 0;
 		for (Basket basket : history) {
@@ -37,11 +45,20 @@ public final class Profile {
 				weights.merge(item, weight, Double::sum);
 			}
 		}
+		double logPrices = 0;
+		double priced = 0;
 		if (total > 0) {
 			double sum = total;
 			weights.replaceAll((item, weight) -> weight / sum);
+			for (Map.Entry<Integer, Double> entry : weights.entrySet()) {
+				Facts item = facts.of(entry.getKey());
+				if (item.knowsPrice()) {
+					logPrices += entry.getValue() * Math.log(item.price());
+					priced += entry.getValue();
+				}
+			}
 		}
-		return new Profile(weights, history.size());
+		return new Profile(weights, history.size(), priced == 0 ? Double.NaN : logPrices / priced);
 	}
 
 	public double share(int item) {
@@ -50,6 +67,11 @@ public final class Profile {
 
 	public Map<Integer, Double> shares() {
 		return shares;
+	}
+
+	/** The mean log price of what the customer gets, each item weighed by its share; NaN when no price is known. */
+	public double typicalLogPrice() {
+		return typicalLogPrice;
 	}
 
 	public int baskets() {

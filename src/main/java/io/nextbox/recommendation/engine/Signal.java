@@ -41,6 +41,9 @@ public interface Signal {
 
 		@Override
 		public double value(int item, Ranker.Context context) {
+			if (item == Signals.NO_ITEM) {
+				return 0;
+			}
 			double weighted = 0;
 			double weights = 0;
 			for (var entry : context.profile().shares().entrySet()) {
@@ -64,7 +67,7 @@ public interface Signal {
 
 		@Override
 		public double value(int item, Ranker.Context context) {
-			return context.stats().popularity(item, context.segment());
+			return item == Signals.NO_ITEM ? 0 : context.stats().popularity(item, context.segment());
 		}
 
 	}

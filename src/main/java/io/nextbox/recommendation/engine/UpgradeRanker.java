@@ -21,12 +21,15 @@ public final class UpgradeRanker {
 	private UpgradeRanker() {
 	}
 
-	/** A plan that may be ranked (its segment), what its score is multiplied by, and the tie-breaks. */
-	public record Candidate(int plan, double boost, int priority, long order) {
+	/**
+	 * A plan that may be ranked (its segment), what is added to its score (the merchant's bounded priority and this
+	 * ranking's exploration draw, as for add-ons: {@link Ranker.Candidate#lift()}), and the tie-breaks.
+	 */
+	public record Candidate(int plan, double lift, int priority, long order) {
 
 		/** A plan ranked on its signals alone, ties going to the smaller plan. */
 		public static Candidate of(int plan) {
-			return new Candidate(plan, 1, 0, plan);
+			return new Candidate(plan, 0, 0, plan);
 		}
 
 	}
@@ -97,7 +100,7 @@ public final class UpgradeRanker {
 		List<Scored> scored = new ArrayList<>(candidates.size());
 		for (int i = 0; i < values.length; i++) {
 			Candidate candidate = candidates.get(i);
-			scored.add(new Scored(candidate, values[i], weights.score(values[i]) * candidate.boost()));
+			scored.add(new Scored(candidate, values[i], weights.score(values[i]) + candidate.lift()));
 		}
 		scored.sort(BEST_FIRST);
 		return scored;

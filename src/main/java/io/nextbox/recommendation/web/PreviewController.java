@@ -50,6 +50,8 @@ class PreviewController {
 		model.addAttribute("shown", ranked.stream().filter(Ranked::shown).toList());
 		model.addAttribute("filtered", ranked.stream().filter(r -> !r.shown()).toList());
 		model.addAttribute("cards", 4);
+		model.addAttribute("explorationWeight", String.format(java.util.Locale.ENGLISH, "%.2f",
+				recommendations.explorationWeight()));
 		return VIEW;
 	}
 
