@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.nextbox.account.NextboxUser;
 import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.Actor;
 import io.nextbox.subscription.CancelReason;
 import io.nextbox.subscription.Outcome;
 import io.nextbox.subscription.SubscriptionActions;
@@ -89,7 +90,7 @@ class SubscriptionController {
 			@ModelAttribute("skipForm") SkipForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.skip(user.subscriberId(), id, form.seen(), user.email()));
+				() -> actions.skip(user.subscriberId(), id, form.seen(), subscriber(user)));
 	}
 
 	@PostMapping("/unskip")
@@ -97,7 +98,7 @@ class SubscriptionController {
 			@ModelAttribute("actionForm") ActionForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.unskip(user.subscriberId(), id, form.seen(), user.email()));
+				() -> actions.unskip(user.subscriberId(), id, form.seen(), subscriber(user)));
 	}
 
 	@PostMapping("/reschedule")
@@ -105,7 +106,7 @@ class SubscriptionController {
 			@ModelAttribute("rescheduleForm") RescheduleForm form, BindingResult binding, HtmxRequest htmx,
 			Model model, RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.reschedule(user.subscriberId(), id, form.getDate(), form.seen(), user.email()));
+				() -> actions.reschedule(user.subscriberId(), id, form.getDate(), form.seen(), subscriber(user)));
 	}
 
 	@PostMapping("/pause")
@@ -113,7 +114,7 @@ class SubscriptionController {
 			@ModelAttribute("pauseForm") PauseForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.pause(user.subscriberId(), id, form.getUntil(), form.seen(), user.email()));
+				() -> actions.pause(user.subscriberId(), id, form.getUntil(), form.seen(), subscriber(user)));
 	}
 
 	@PostMapping("/resume")
@@ -121,7 +122,7 @@ class SubscriptionController {
 			@ModelAttribute("actionForm") ActionForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.resume(user.subscriberId(), id, form.seen(), user.email()));
+				() -> actions.resume(user.subscriberId(), id, form.seen(), subscriber(user)));
 	}
 
 	@PostMapping("/interval")
@@ -130,7 +131,7 @@ class SubscriptionController {
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
 				() -> actions.changeInterval(user.subscriberId(), id, form.getCount(), form.getUnit(), form.seen(),
-						user.email()));
+						subscriber(user)));
 	}
 
 	@PostMapping("/quantity")
@@ -138,7 +139,7 @@ class SubscriptionController {
 			@ModelAttribute("quantityForm") QuantityForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.changeQuantity(user.subscriberId(), id, form.getQuantity(), form.seen(), user.email()));
+				() -> actions.changeQuantity(user.subscriberId(), id, form.getQuantity(), form.seen(), subscriber(user)));
 	}
 
 	/** The price difference, stated before the change is confirmed. */
@@ -167,7 +168,7 @@ class SubscriptionController {
 			@ModelAttribute("planForm") PlanForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.changePlan(user.subscriberId(), id, form.getPlanId(), form.seen(), user.email()));
+				() -> actions.changePlan(user.subscriberId(), id, form.getPlanId(), form.seen(), subscriber(user)));
 	}
 
 	@GetMapping("/cancel")
@@ -203,7 +204,7 @@ class SubscriptionController {
 						: invalidInput(binding);
 			}
 			Outcome outcome = actions.cancel(user.subscriberId(), id, form.getReason(), form.getNote(), form.seen(),
-					user.email());
+					subscriber(user));
 			flash.addFlashAttribute("message", message(outcome.code(), outcome.arguments()));
 			return "redirect:/portal/subscriptions/" + id;
 		}
@@ -228,7 +229,7 @@ class SubscriptionController {
 			@ModelAttribute("actionForm") ActionForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.reactivate(user.subscriberId(), id, form.seen(), user.email()));
+				() -> actions.reactivate(user.subscriberId(), id, form.seen(), subscriber(user)));
 	}
 
 	private String perform(Ask ask, BindingResult binding, Supplier<Outcome> action) {
@@ -300,6 +301,10 @@ class SubscriptionController {
 		if (!model.containsAttribute(name)) {
 			model.addAttribute(name, form.get());
 		}
+	}
+
+	private static Actor subscriber(NextboxUser user) {
+		return Actor.subscriber(user.email());
 	}
 
 	private String message(String code, Object... arguments) {
