@@ -19,10 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Every self-service change a subscriber makes to a subscription, and the same changes made by the store for them
  * ({@link Actor#store}: not bound by the portal's switches, bound by every other rule). Each method checks that the
- * subscription is theirs (else {@link SubscriptionNotFoundException}), that the request acts on the subscription as it is now (a
- * {@link Seen} version; a repeat of the request that changed it is answered as that one was, anything else is
- * refused with {@link SubscriptionChangedException}), that the merchant offers the action (else
- * {@link ActionNotOfferedException}) and that the rules allow it (else {@link ActionRefusedException}, with
+ * subscription is theirs (else {@link SubscriptionNotFoundException}), that the request acts on the subscription as
+ * it is now (a {@link Seen} version; a repeat of the request that changed it is answered as that one was, anything
+ * else is refused with {@link SubscriptionChangedException}), that the merchant offers the action to this actor
+ * (else {@link ActionNotOfferedException}) and that the rules allow it (else {@link ActionRefusedException}, with
  * nothing changed), then changes it in one transaction and records it in the timeline. Actions on one subscription
  * take turns: each locks its row first.
  */

@@ -101,7 +101,8 @@ class StaffActionController {
 			case "cancel" -> actions.cancel(subscriberId, id, form.getReason(), form.getNote(), form.seen(),
 					ask.store());
 			case "reactivate" -> actions.reactivate(subscriberId, id, form.seen(), ask.store());
-			default -> addOns.addProduct(subscriberId, id, form.getProductId(), ask.store());
+			case "add-on" -> addOns.addProduct(subscriberId, id, form.getProductId(), ask.store());
+			default -> throw new IllegalArgumentException(action);
 		});
 	}
 
