@@ -14,7 +14,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -56,6 +58,22 @@ class PostgresApplicationTests {
 	@WithUserDetails("merchant@nextbox.test")
 	void theMerchantSeesTheStoreCounts() throws Exception {
 		mvc.perform(get("/admin")).andExpect(status().isOk()).andExpect(content().string(containsString("<dd>60</dd>")));
+	}
+
+	@Test
+	@WithUserDetails("merchant@nextbox.test")
+	void theMerchantFindsASubscriberAndActsForThem() throws Exception {
+		mvc.perform(get("/admin/subscribers?q=SUBSCRIBER2@")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("subscriber2@nextbox.test")));
+		var subscription = jdbc.queryForMap("select s.id, s.subscriber_id, s.version from subscription s join "
+				+ "subscriber u on u.id = s.subscriber_id where u.email = 'subscriber2@nextbox.test' "
+				+ "and s.status = 'ACTIVE' order by s.id limit 1");
+		String page = "/admin/subscribers/" + subscription.get("subscriber_id");
+		mvc.perform(get(page)).andExpect(status().isOk());
+		mvc.perform(post(page + "/subscriptions/" + subscription.get("id") + "/pause").with(csrf())
+			.param("version", String.valueOf(subscription.get("version")))).andExpect(status().isFound());
+		assertThat(jdbc.queryForObject("select actor from subscription_event where subscription_id = ? and by_store "
+				+ "and kind = 'PAUSED'", String.class, subscription.get("id"))).isEqualTo("merchant@nextbox.test");
 	}
 
 }

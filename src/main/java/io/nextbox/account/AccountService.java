@@ -125,11 +125,16 @@ public class AccountService {
 		return chunks;
 	}
 
-	/** Subscribers whose email contains {@code query} (literally), by email, a page at a time. */
+	/**
+	 * Subscribers whose email or name contains {@code query} (literally, in any case), a page at a time, in the
+	 * order they joined the store: a natural order (subscriber2 before subscriber10) that also keeps the pages
+	 * stable while new subscribers arrive.
+	 */
 	@Transactional(readOnly = true)
 	public Page<SubscriberSummary> searchSubscribers(String query, int page, int size) {
 		String like = Like.containing(normalizeEmail(query));
-		return Paging.pageOrLast(page, size, Sort.by("email"), pageable -> subscribers.findByEmailLike(like, pageable))
+		return Paging
+			.pageOrLast(page, size, Sort.by("id"), pageable -> subscribers.findByEmailOrNameLike(like, pageable))
 			.map(AccountService::summary);
 	}
 

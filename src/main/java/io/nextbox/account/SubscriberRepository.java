@@ -17,8 +17,14 @@ interface SubscriberRepository extends JpaRepository<Subscriber, Long> {
 
 	List<Subscriber> findByEmailIn(Collection<String> emails);
 
-	/** {@code pattern} is a pattern made by {@link io.nextbox.shared.Like}. */
-	@Query("select s from Subscriber s where s.email like :pattern escape '\\'")
-	Page<Subscriber> findByEmailLike(String pattern, Pageable pageable);
+	/**
+	 * Subscribers whose email, first, last or full name matches {@code pattern}, a lower-case pattern made by
+	 * {@link io.nextbox.shared.Like}.
+	 */
+	@Query("""
+			select s from Subscriber s
+			where lower(s.email) like :pattern escape '\\'
+			   or lower(concat(s.firstName, ' ', s.lastName)) like :pattern escape '\\'""")
+	Page<Subscriber> findByEmailOrNameLike(String pattern, Pageable pageable);
 
 }

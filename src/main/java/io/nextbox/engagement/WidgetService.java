@@ -33,6 +33,7 @@ import io.nextbox.recommendation.Recommendation;
 import io.nextbox.recommendation.RecommendationService;
 import io.nextbox.store.StoreSettingsService;
 import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.Actor;
 import io.nextbox.subscription.NextBoxAddOns;
 import io.nextbox.subscription.NextShipment;
 import io.nextbox.subscription.SubscriberContext;
@@ -302,9 +303,8 @@ public class WidgetService {
 			}
 			offers.liveOffer(claim.getOfferId(), LocalDate.now(clock))
 				.orElseThrow(() -> new ActionRefusedException(null, "refused.offerEnded"));
-			upgrades.apply(claim,
-					() -> actions.changePlan(subscriberId, claim.getSubscriptionId(), claim.getTargetPlanId(), actor),
-					now);
+			upgrades.apply(claim, () -> actions.changePlan(subscriberId, claim.getSubscriptionId(),
+					claim.getTargetPlanId(), Actor.subscriber(actor)), now);
 			events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(),
 					claim.getShipmentId(), claim.getPlacement(), OfferEventType.ACCEPT, claim.getUnitPrice(), false,
 					now));

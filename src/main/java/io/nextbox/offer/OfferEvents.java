@@ -2,6 +2,7 @@ package io.nextbox.offer;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,15 +42,27 @@ public class OfferEvents {
 		metrics.countOnceCommitted(events);
 	}
 
-	/** A subscriber's offer history, newest first. */
+	/**
+	 * A subscriber's offer history, one row per offer and day with its events counted by type, newest day first, at
+	 * most {@code limit} rows. The day is the event's date in the database's time zone.
+	 */
 	@Transactional(readOnly = true)
 	public List<OfferHistoryItem> historyOf(long subscriberId, int limit) {
-		return jdbc.query("select o.name, e.type, e.placement, e.occurred_at, e.unit_price, e.holdout "
-				+ "from offer_event e join offer o on o.id = e.offer_id where e.subscriber_id = ? "
-				+ "order by e.occurred_at desc, e.id desc limit ?", (row, n) -> new OfferHistoryItem(row.getString(1),
-						OfferEventType.valueOf(row.getString(2)), Placement.valueOf(row.getString(3)),
-						row.getTimestamp(4).toInstant(), row.getBigDecimal(5), row.getBoolean(6)),
-				subscriberId, limit);
+		return jdbc.query("""
+				select o.name, e.event_day,
+				       sum(case when e.type = 'IMPRESSION' then 1 else 0 end),
+				       sum(case when e.type = 'ACCEPT' then 1 else 0 end),
+				       sum(case when e.type = 'UNDO' then 1 else 0 end),
+				       sum(case when e.type = 'DISMISS' then 1 else 0 end),
+				       max(case when e.holdout then 1 else 0 end)
+				from (select offer_id, type, holdout, cast(occurred_at as date) as event_day
+				      from offer_event where subscriber_id = ?) e
+				join offer o on o.id = e.offer_id
+				group by o.id, o.name, e.event_day
+				order by e.event_day desc, o.name, o.id
+				limit ?""", (row, n) -> new OfferHistoryItem(row.getString(1), row.getObject(2, LocalDate.class),
+				row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6), row.getInt(7) == 1), subscriberId,
+				limit);
 	}
 
 	/**

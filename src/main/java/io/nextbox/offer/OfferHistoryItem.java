@@ -1,9 +1,11 @@
 package io.nextbox.offer;
 
-import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.LocalDate;
 
-/** One event of a subscriber's offer history, with the offer's name. */
-public record OfferHistoryItem(String offerName, OfferEventType type, Placement placement, Instant occurredAt,
-		BigDecimal unitPrice, boolean holdout) {
+/**
+ * One offer's events for a subscriber on one day, counted by type; {@code holdout} when the subscriber was in the
+ * holdout for them (they saw nothing; the impressions are what they would have seen).
+ */
+public record OfferHistoryItem(String offerName, LocalDate day, long impressions, long accepts, long undos,
+		long dismissals, boolean holdout) {
 }

@@ -14,6 +14,7 @@ import io.nextbox.engagement.ClaimNotFoundException;
 import io.nextbox.engagement.WidgetService;
 import io.nextbox.subscription.ActionNotOfferedException;
 import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.Actor;
 import io.nextbox.subscription.NextShipment;
 import io.nextbox.subscription.Seen;
 import io.nextbox.subscription.SubscriptionDetails;
@@ -139,7 +140,8 @@ public class ReminderActions {
 				openBox(skip);
 				String actor = accounts.subscriber(skip.subscriberId()).map(SubscriberSummary::email).orElse("email");
 				actions.skip(skip.subscriberId(), skip.subscriptionId(),
-						new Seen(details.subscription().version(), skip.boxDate()), actor);
+						new Seen(details.subscription().version(), skip.boxDate()),
+						Actor.subscriber(actor));
 				return skipped(skip, details(skip), token);
 			});
 		}

@@ -37,10 +37,14 @@ public class NextBoxAddOns {
 
 	private final TimelineRepository timeline;
 
+	private final Timeline record;
+
 	private final ApplicationEventPublisher events;
 
 	NextBoxAddOns(SubscriptionRepository subscriptions, ShipmentRepository shipments, ShipmentBook book,
-			ShipmentRules rules, CatalogService catalog, TimelineRepository timeline, ApplicationEventPublisher events) {
+			ShipmentRules rules, CatalogService catalog, TimelineRepository timeline, Timeline record,
+			ApplicationEventPublisher events) {
+		this.record = record;
 		this.subscriptions = subscriptions;
 		this.shipments = shipments;
 		this.book = book;
@@ -80,6 +84,36 @@ public class NextBoxAddOns {
 	}
 
 	/**
+	 * Puts one of a product into the next box at its catalog price, for a caller without a card (store staff acting
+	 * for the subscriber), and records it in the timeline. Refused like {@link #add}, and for a retired product. The
+	 * same product again while its line is still in the box (a double click, a second tab) changes nothing and
+	 * answers as its adding did.
+	 */
+	@Transactional
+	public Outcome addProduct(long subscriberId, long subscriptionId, Long productId, Actor actor) {
+		ProductSummary product = productId == null ? null : catalog.products(List.of(productId)).get(productId);
+		if (product == null) {
+			throw new ActionRefusedException("productId", "refused.unknownProduct");
+		}
+		if (product.retired() || !product.inStock()) {
+			throw new ActionRefusedException("productId", "refused.productUnavailable", product.name());
+		}
+		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
+		Optional<Shipment> open = book.open(subscription);
+		if (open.isPresent() && open.get().holds(productId)) {
+			Optional<String[]> added = lastChange(subscriptionId, TimelineKind.ADD_ON_ADDED, productId);
+			if (added.isPresent() && open.get().getShipDate().toString().equals(added.get()[2])) {
+				return new Outcome("outcome.addOnAdded", added.get()[0], added.get()[1]);
+			}
+		}
+		add(subscriberId, subscriptionId, productId, null, product.price(), null);
+		Shipment box = book.open(subscription).orElseThrow();
+		String day = SubscriptionActions.day(box.getShipDate());
+		record(subscription, actor, TimelineKind.ADD_ON_ADDED, product.name(), day, box.getShipDate(), productId);
+		return new Outcome("outcome.addOnAdded", product.name(), day);
+	}
+
+	/**
 	 * Takes the add-on line a widget card added out of its box again, until the cutoff: the widget's undo. The line
 	 * is found by its claim key, which travels with it when a skip moves it to another box.
 	 */
@@ -100,7 +134,7 @@ public class NextBoxAddOns {
 	 * as its removal did.
 	 */
 	@Transactional
-	public Outcome removeLine(long subscriberId, long subscriptionId, long lineId, String actor) {
+	public Outcome removeLine(long subscriberId, long subscriptionId, long lineId, Actor actor) {
 		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
 		Optional<Shipment> open = book.open(subscription);
 		Optional<ShipmentLine> found = open.flatMap(box -> box.line(lineId));
@@ -125,10 +159,10 @@ public class NextBoxAddOns {
 	 */
 	@Transactional
 	public Outcome changeLineQuantity(long subscriberId, long subscriptionId, long lineId, Integer quantity,
-			String actor) {
+			Actor actor) {
 		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
 		StoreSettings settings = rules.settings();
-		if (!settings.portalActions().changeQuantity()) {
+		if (!settings.portalActions().changeQuantity() && !actor.store()) {
 			throw new ActionNotOfferedException("changeQuantity");
 		}
 		Shipment box = book.open(subscription)
@@ -173,8 +207,8 @@ public class NextBoxAddOns {
 		return product == null ? "" : product.name();
 	}
 
-	private void record(Subscription subscription, String actor, TimelineKind kind, Object... values) {
-		timeline.save(new TimelineEntry(subscription.getId(), rules.now(), actor, kind, values));
+	private void record(Subscription subscription, Actor actor, TimelineKind kind, Object... values) {
+		record.record(subscription, actor, kind, values);
 	}
 
 	/** The next box's total (plan and add-ons), when the subscription has one. */

@@ -17,11 +17,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every self-service change a subscriber makes to a subscription. Each method checks that the subscription is
- * theirs (else {@link SubscriptionNotFoundException}), that the request acts on the subscription as it is now (a
- * {@link Seen} version; a repeat of the request that changed it is answered as that one was, anything else is
- * refused with {@link SubscriptionChangedException}), that the merchant offers the action (else
- * {@link ActionNotOfferedException}) and that the rules allow it (else {@link ActionRefusedException}, with
+ * Every self-service change a subscriber makes to a subscription, and the same changes made by the store for them
+ * ({@link Actor#store}: not bound by the portal's switches, bound by every other rule). Each method checks that the
+ * subscription is theirs (else {@link SubscriptionNotFoundException}), that the request acts on the subscription as
+ * it is now (a {@link Seen} version; a repeat of the request that changed it is answered as that one was, anything
+ * else is refused with {@link SubscriptionChangedException}), that the merchant offers the action to this actor
+ * (else {@link ActionNotOfferedException}) and that the rules allow it (else {@link ActionRefusedException}, with
  * nothing changed), then changes it in one transaction and records it in the timeline. Actions on one subscription
  * take turns: each locks its row first.
  */
@@ -38,7 +39,7 @@ public class SubscriptionActions {
 
 	private final ShipmentRepository shipments;
 
-	private final TimelineRepository timeline;
+	private final Timeline timeline;
 
 	private final CatalogService catalog;
 
@@ -51,7 +52,7 @@ public class SubscriptionActions {
 	private final CancelAttempts cancelAttempts;
 
 	SubscriptionActions(SubscriptionRepository subscriptions, ShipmentRepository shipments, ShipmentBook book,
-			TimelineRepository timeline, CatalogService catalog, ShipmentRules rules, ActionLog log,
+			Timeline timeline, CatalogService catalog, ShipmentRules rules, ActionLog log,
 			CancelAttempts cancelAttempts) {
 		this.subscriptions = subscriptions;
 		this.cancelAttempts = cancelAttempts;
@@ -64,10 +65,10 @@ public class SubscriptionActions {
 	}
 
 	@Transactional
-	public Outcome skip(long subscriberId, long subscriptionId, Seen seen, String actor) {
+	public Outcome skip(long subscriberId, long subscriptionId, Seen seen, Actor actor) {
 		LocalDate box = Objects.requireNonNull(seen, "seen").shipDate();
 		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("skip", box), subscription -> {
-			offered(on().skip(), "skip");
+			offered(actor, on().skip(), "skip");
 			requireActive(subscription);
 			Shipment open = openShipmentBeforeCutoff(subscription);
 			LocalDate skipped = open.getShipDate();
@@ -87,9 +88,9 @@ public class SubscriptionActions {
 	}
 
 	@Transactional
-	public Outcome unskip(long subscriberId, long subscriptionId, Seen seen, String actor) {
+	public Outcome unskip(long subscriberId, long subscriptionId, Seen seen, Actor actor) {
 		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("unskip"), subscription -> {
-			offered(on().skip(), "skip");
+			offered(actor, on().skip(), "skip");
 			requireActive(subscription);
 			Shipment open = openShipmentBeforeCutoff(subscription);
 			Shipment skipped = book.restorableSkip(subscription, open)
@@ -106,10 +107,10 @@ public class SubscriptionActions {
 	}
 
 	@Transactional
-	public Outcome reschedule(long subscriberId, long subscriptionId, LocalDate date, Seen seen, String actor) {
+	public Outcome reschedule(long subscriberId, long subscriptionId, LocalDate date, Seen seen, Actor actor) {
 		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("reschedule", date),
 				subscription -> {
-					offered(on().reschedule(), "reschedule");
+					offered(actor, on().reschedule(), "reschedule");
 					requireActive(subscription);
 					Shipment open = openShipmentBeforeCutoff(subscription);
 					if (date == null) {
@@ -136,9 +137,9 @@ public class SubscriptionActions {
 	}
 
 	@Transactional
-	public Outcome pause(long subscriberId, long subscriptionId, LocalDate until, Seen seen, String actor) {
+	public Outcome pause(long subscriberId, long subscriptionId, LocalDate until, Seen seen, Actor actor) {
 		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("pause", until), subscription -> {
-			offered(on().pause(), "pause");
+			offered(actor, on().pause(), "pause");
 			requireActive(subscription);
 			if (until != null) {
 				LocalDate earliest = rules.earliestOpenDate();
@@ -166,9 +167,9 @@ public class SubscriptionActions {
 	}
 
 	@Transactional
-	public Outcome resume(long subscriberId, long subscriptionId, Seen seen, String actor) {
+	public Outcome resume(long subscriberId, long subscriptionId, Seen seen, Actor actor) {
 		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("resume"), subscription -> {
-			offered(on().pause(), "pause");
+			offered(actor, on().pause(), "pause");
 			requireStatus(subscription, SubscriptionStatus.PAUSED, "refused.notPaused");
 			LocalDate next = restart(subscription);
 			record(subscription, actor, TimelineKind.RESUMED, day(next));
@@ -178,10 +179,10 @@ public class SubscriptionActions {
 
 	@Transactional
 	public Outcome changeInterval(long subscriberId, long subscriptionId, Integer count, IntervalUnit unit, Seen seen,
-			String actor) {
+			Actor actor) {
 		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("interval", count, unit),
 				subscription -> {
-					offered(on().changeInterval(), "changeInterval");
+					offered(actor, on().changeInterval(), "changeInterval");
 					requireLive(subscription);
 					if (unit == null || unit == IntervalUnit.DAY) {
 						throw new ActionRefusedException("unit", "refused.intervalUnit");
@@ -202,11 +203,11 @@ public class SubscriptionActions {
 	}
 
 	@Transactional
-	public Outcome changeQuantity(long subscriberId, long subscriptionId, Integer quantity, Seen seen, String actor) {
+	public Outcome changeQuantity(long subscriberId, long subscriptionId, Integer quantity, Seen seen, Actor actor) {
 		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("quantity", quantity),
 				subscription -> {
 					StoreSettings settings = rules.settings();
-					offered(settings.portalActions().changeQuantity(), "changeQuantity");
+					offered(actor, settings.portalActions().changeQuantity(), "changeQuantity");
 					requireLive(subscription);
 					requireNextBoxNotLocked(subscription);
 					if (quantity == null || quantity < settings.minQuantity() || quantity > settings.maxQuantity()) {
@@ -224,7 +225,7 @@ public class SubscriptionActions {
 	}
 
 	@Transactional
-	public Outcome changePlan(long subscriberId, long subscriptionId, Long planId, Seen seen, String actor) {
+	public Outcome changePlan(long subscriberId, long subscriptionId, Long planId, Seen seen, Actor actor) {
 		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("plan", planId),
 				subscription -> changePlan(subscription, planId, actor));
 	}
@@ -234,13 +235,13 @@ public class SubscriptionActions {
 	 * upgrade card's claim), whose request names no version of the subscription.
 	 */
 	@Transactional
-	public Outcome changePlan(long subscriberId, long subscriptionId, Long planId, String actor) {
+	public Outcome changePlan(long subscriberId, long subscriptionId, Long planId, Actor actor) {
 		return apply(subscriptions.lockOwned(subscriberId, subscriptionId), actor,
 				ActionLog.fingerprint("plan", planId), subscription -> changePlan(subscription, planId, actor));
 	}
 
-	private Outcome changePlan(Subscription subscription, Long planId, String actor) {
-		offered(on().changePlan(), "changePlan");
+	private Outcome changePlan(Subscription subscription, Long planId, Actor actor) {
+		offered(actor, on().changePlan(), "changePlan");
 		requireLive(subscription);
 		requireNextBoxNotLocked(subscription);
 		PlanSummary current = catalog.plan(subscription.getPlanId()).orElseThrow();
@@ -267,11 +268,11 @@ public class SubscriptionActions {
 
 	@Transactional
 	public Outcome cancel(long subscriberId, long subscriptionId, CancelReason reason, String note, Seen seen,
-			String actor) {
+			Actor actor) {
 		String trimmed = note == null ? "" : note.trim();
 		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("cancel", reason, trimmed),
 				subscription -> {
-					offered(on().cancel(), "cancel");
+					offered(actor, on().cancel(), "cancel");
 					requireLive(subscription);
 					if (reason == null) {
 						throw new ActionRefusedException("reason", "refused.reasonRequired");
@@ -291,9 +292,9 @@ public class SubscriptionActions {
 	}
 
 	@Transactional
-	public Outcome reactivate(long subscriberId, long subscriptionId, Seen seen, String actor) {
+	public Outcome reactivate(long subscriberId, long subscriptionId, Seen seen, Actor actor) {
 		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("reactivate"), subscription -> {
-			offered(on().reactivate(), "reactivate");
+			offered(actor, on().reactivate(), "reactivate");
 			requireStatus(subscription, SubscriptionStatus.CANCELLED, "refused.notCancelled");
 			LocalDate next = restart(subscription);
 			record(subscription, actor, TimelineKind.REACTIVATED, day(next));
@@ -308,7 +309,7 @@ public class SubscriptionActions {
 	 * Any other request that names a version no longer current, or none, is refused with
 	 * {@link SubscriptionChangedException}.
 	 */
-	private Outcome act(long subscriberId, long subscriptionId, Seen seen, String actor, String fingerprint,
+	private Outcome act(long subscriberId, long subscriptionId, Seen seen, Actor actor, String fingerprint,
 			Function<Subscription, Outcome> change) {
 		Objects.requireNonNull(seen, "seen");
 		Subscription subscription = subscriptions.lockOwned(subscriberId, subscriptionId);
@@ -321,11 +322,11 @@ public class SubscriptionActions {
 	}
 
 	/** Applies an action to a locked subscription and records it against the version it acted on. */
-	private Outcome apply(Subscription subscription, String actor, String fingerprint,
+	private Outcome apply(Subscription subscription, Actor actor, String fingerprint,
 			Function<Subscription, Outcome> change) {
 		long actedOn = subscription.getVersion();
 		Outcome outcome = ActionLog.asText(change.apply(subscription));
-		log.record(subscription.getId(), actedOn, fingerprint, outcome, actor, rules.now());
+		log.record(subscription.getId(), actedOn, fingerprint, outcome, actor.email(), rules.now());
 		return outcome;
 	}
 
@@ -336,8 +337,8 @@ public class SubscriptionActions {
 		return rules.settings().portalActions();
 	}
 
-	private static void offered(boolean switchedOn, String action) {
-		if (!switchedOn) {
+	private static void offered(Actor actor, boolean switchedOn, String action) {
+		if (!switchedOn && !actor.store()) {
 			throw new ActionNotOfferedException(action);
 		}
 	}
@@ -404,8 +405,8 @@ public class SubscriptionActions {
 		return next;
 	}
 
-	private void record(Subscription subscription, String actor, TimelineKind kind, Object... values) {
-		timeline.save(new TimelineEntry(subscription.getId(), rules.now(), actor, kind, values));
+	private void record(Subscription subscription, Actor actor, TimelineKind kind, Object... values) {
+		timeline.record(subscription, actor, kind, values);
 		cancelAttempts.actionApplied(subscription, kind);
 	}
 

@@ -32,7 +32,8 @@ public record SubscriptionDetails(SubscriptionSummary subscription, NextShipment
 
 	}
 
-	public record TimelineItem(LocalDateTime occurredAt, String actor, String kind, String[] values) {
+	/** {@code byStore}: a staff member ({@code actor}) made the change for the subscriber. */
+	public record TimelineItem(LocalDateTime occurredAt, String actor, boolean byStore, String kind, String[] values) {
 	}
 
 }

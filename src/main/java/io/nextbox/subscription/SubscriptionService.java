@@ -56,7 +56,19 @@ public class SubscriptionService {
 	/** One of the subscriber's subscriptions with its next box, the actions it allows and its timeline. */
 	@Transactional(readOnly = true)
 	public SubscriptionDetails details(long subscriberId, long subscriptionId) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
+		return details(subscriptions.owned(subscriberId, subscriptionId), rules.settings().portalActions());
+	}
+
+	/**
+	 * One of the subscriber's subscriptions as store staff see it: every action the subscription's state allows,
+	 * whether or not the portal offers it to the subscriber.
+	 */
+	@Transactional(readOnly = true)
+	public SubscriptionDetails detailsForStore(long subscriberId, long subscriptionId) {
+		return details(subscriptions.owned(subscriberId, subscriptionId), StoreSettings.PortalActions.all());
+	}
+
+	private SubscriptionDetails details(Subscription subscription, StoreSettings.PortalActions on) {
 		PlanSummary plan = catalog.plan(subscription.getPlanId()).orElseThrow();
 		Optional<Shipment> open = book.open(subscription);
 		Optional<Shipment> skipped = open.flatMap(shipment -> book.restorableSkip(subscription, shipment));
@@ -74,7 +86,7 @@ public class SubscriptionService {
 		return new SubscriptionDetails(summarize(subscription, plan, open.orElse(null)),
 				open.map(shipment -> toNextShipment(subscription, plan, shipment)).orElse(null),
 				skipped.map(Shipment::getShipDate).orElse(null), options,
-				SubscriptionPolicy.available(settings.portalActions(), state), rules.earliestOpenDate(),
+				SubscriptionPolicy.available(on, state), rules.earliestOpenDate(),
 				rules.latestRescheduleDate(), settings.minQuantity(), settings.maxQuantity(),
 				timeline.findTop20BySubscriptionIdOrderByOccurredAtDescIdDesc(subscription.getId())
 					.stream()

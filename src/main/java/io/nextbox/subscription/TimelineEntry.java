@@ -37,7 +37,15 @@ class TimelineEntry {
 
 	private String detail;
 
+	@Column(name = "by_store")
+	private boolean byStore;
+
 	protected TimelineEntry() {
+	}
+
+	TimelineEntry(long subscriptionId, Instant occurredAt, Actor actor, TimelineKind kind, Object... values) {
+		this(subscriptionId, occurredAt, actor.email(), kind, values);
+		this.byStore = actor.store();
 	}
 
 	TimelineEntry(long subscriptionId, Instant occurredAt, String actor, TimelineKind kind, Object... values) {
@@ -61,7 +69,7 @@ class TimelineEntry {
 	}
 
 	SubscriptionDetails.TimelineItem toItem(ZoneId zone) {
-		return new SubscriptionDetails.TimelineItem(LocalDateTime.ofInstant(occurredAt, zone), actor, kind,
+		return new SubscriptionDetails.TimelineItem(LocalDateTime.ofInstant(occurredAt, zone), actor, byStore, kind,
 				detail.isEmpty() ? new String[0] : detail.split("\\" + SEPARATOR, -1));
 	}
 

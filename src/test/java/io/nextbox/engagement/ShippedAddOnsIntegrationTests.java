@@ -11,6 +11,7 @@ import io.nextbox.offer.OfferKind;
 import io.nextbox.offer.Placement;
 import io.nextbox.recommendation.RecommendationService;
 import io.nextbox.store.StoreSettingsService;
+import io.nextbox.subscription.Actor;
 import io.nextbox.subscription.Seen;
 import io.nextbox.subscription.ShipmentProcessor;
 import io.nextbox.subscription.SubscriptionActions;
@@ -76,7 +77,7 @@ class ShippedAddOnsIntegrationTests {
 				owned.subscriptionId());
 		LocalDate box = jdbc.queryForObject("select next_shipment_date from subscription where id = ?",
 				LocalDate.class, owned.subscriptionId());
-		actions.skip(owned.subscriberId(), owned.subscriptionId(), new Seen(version, box), "test");
+		actions.skip(owned.subscriberId(), owned.subscriptionId(), new Seen(version, box), Actor.subscriber("test"));
 		assertThat(jdbc.queryForObject("select count(*) from shipment_line l join shipment s on s.id = l.shipment_id "
 				+ "where s.subscription_id = ? and s.status = 'OPEN'", Long.class, owned.subscriptionId()))
 			.as("the add-on moved to the following box")

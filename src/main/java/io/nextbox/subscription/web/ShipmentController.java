@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.nextbox.account.NextboxUser;
 import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.Actor;
 import io.nextbox.subscription.NextBoxAddOns;
 import io.nextbox.subscription.Outcome;
 import io.nextbox.subscription.SubscriptionService;
@@ -77,7 +78,7 @@ class ShipmentController {
 	String remove(@PathVariable long id, @PathVariable long lineId, @AuthenticationPrincipal NextboxUser user,
 			HtmxRequest htmx, Model model, RedirectAttributes flash, HttpServletResponse response) {
 		return perform(id, user, htmx, model, flash, response,
-				() -> addOns.removeLine(user.subscriberId(), id, lineId, user.email()));
+				() -> addOns.removeLine(user.subscriberId(), id, lineId, Actor.subscriber(user.email())));
 	}
 
 	@PostMapping("/lines/{lineId}/quantity")
@@ -88,7 +89,8 @@ class ShipmentController {
 			if (binding.hasErrors()) {
 				throw new ActionRefusedException("quantity", "refused.invalidInput");
 			}
-			return addOns.changeLineQuantity(user.subscriberId(), id, lineId, form.getQuantity(), user.email());
+			return addOns.changeLineQuantity(user.subscriberId(), id, lineId, form.getQuantity(),
+					Actor.subscriber(user.email()));
 		});
 	}
 

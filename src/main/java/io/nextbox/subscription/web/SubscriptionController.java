@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.nextbox.account.NextboxUser;
 import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.Actor;
 import io.nextbox.subscription.CancelAttempts;
 import io.nextbox.subscription.CancelReason;
 import io.nextbox.subscription.Outcome;
@@ -94,7 +95,7 @@ class SubscriptionController {
 			@ModelAttribute("skipForm") SkipForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.skip(user.subscriberId(), id, form.seen(), user.email()));
+				() -> actions.skip(user.subscriberId(), id, form.seen(), subscriber(user)));
 	}
 
 	@PostMapping("/unskip")
@@ -102,7 +103,7 @@ class SubscriptionController {
 			@ModelAttribute("actionForm") ActionForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.unskip(user.subscriberId(), id, form.seen(), user.email()));
+				() -> actions.unskip(user.subscriberId(), id, form.seen(), subscriber(user)));
 	}
 
 	@PostMapping("/reschedule")
@@ -110,7 +111,7 @@ class SubscriptionController {
 			@ModelAttribute("rescheduleForm") RescheduleForm form, BindingResult binding, HtmxRequest htmx,
 			Model model, RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.reschedule(user.subscriberId(), id, form.getDate(), form.seen(), user.email()));
+				() -> actions.reschedule(user.subscriberId(), id, form.getDate(), form.seen(), subscriber(user)));
 	}
 
 	@PostMapping("/pause")
@@ -118,7 +119,7 @@ class SubscriptionController {
 			@ModelAttribute("pauseForm") PauseForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.pause(user.subscriberId(), id, form.getUntil(), form.seen(), user.email()));
+				() -> actions.pause(user.subscriberId(), id, form.getUntil(), form.seen(), subscriber(user)));
 	}
 
 	@PostMapping("/resume")
@@ -126,7 +127,7 @@ class SubscriptionController {
 			@ModelAttribute("actionForm") ActionForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.resume(user.subscriberId(), id, form.seen(), user.email()));
+				() -> actions.resume(user.subscriberId(), id, form.seen(), subscriber(user)));
 	}
 
 	@PostMapping("/interval")
@@ -135,7 +136,7 @@ class SubscriptionController {
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
 				() -> actions.changeInterval(user.subscriberId(), id, form.getCount(), form.getUnit(), form.seen(),
-						user.email()));
+						subscriber(user)));
 	}
 
 	@PostMapping("/quantity")
@@ -143,7 +144,7 @@ class SubscriptionController {
 			@ModelAttribute("quantityForm") QuantityForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.changeQuantity(user.subscriberId(), id, form.getQuantity(), form.seen(), user.email()));
+				() -> actions.changeQuantity(user.subscriberId(), id, form.getQuantity(), form.seen(), subscriber(user)));
 	}
 
 	/** The price difference, stated before the change is confirmed. */
@@ -172,7 +173,7 @@ class SubscriptionController {
 			@ModelAttribute("planForm") PlanForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.changePlan(user.subscriberId(), id, form.getPlanId(), form.seen(), user.email()));
+				() -> actions.changePlan(user.subscriberId(), id, form.getPlanId(), form.seen(), subscriber(user)));
 	}
 
 	@GetMapping("/cancel")
@@ -217,7 +218,7 @@ class SubscriptionController {
 						: invalidInput(binding);
 			}
 			Outcome outcome = actions.cancel(user.subscriberId(), id, form.getReason(), form.getNote(), form.seen(),
-					user.email());
+					subscriber(user));
 			flash.addFlashAttribute("message", message(outcome.code(), outcome.arguments()));
 			return "redirect:/portal/subscriptions/" + id;
 		}
@@ -242,7 +243,7 @@ class SubscriptionController {
 			@ModelAttribute("actionForm") ActionForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return perform(new Ask(id, user, htmx, model, flash, response), binding,
-				() -> actions.reactivate(user.subscriberId(), id, form.seen(), user.email()));
+				() -> actions.reactivate(user.subscriberId(), id, form.seen(), subscriber(user)));
 	}
 
 	private String perform(Ask ask, BindingResult binding, Supplier<Outcome> action) {
@@ -314,6 +315,10 @@ class SubscriptionController {
 		if (!model.containsAttribute(name)) {
 			model.addAttribute(name, form.get());
 		}
+	}
+
+	private static Actor subscriber(NextboxUser user) {
+		return Actor.subscriber(user.email());
 	}
 
 	private String message(String code, Object... arguments) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.nextbox.catalog.PlanContent;
 import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.Actor;
 import io.nextbox.subscription.NextBoxAddOns;
 import io.nextbox.subscription.NextShipment;
 import io.nextbox.subscription.Outcome;
@@ -24,8 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -96,7 +97,7 @@ class ShipmentControllerTests {
 
 	@Test
 	void aPlainRemoveRedirectsBackWithAMessage() throws Exception {
-		given(addOns.removeLine(7L, ID, 501L, TestStore.SUBSCRIBER.email())).willReturn(REMOVED);
+		given(addOns.removeLine(7L, ID, 501L, Actor.subscriber(TestStore.SUBSCRIBER.email()))).willReturn(REMOVED);
 		mvc.perform(post(PAGE + "/lines/501/remove").with(user(TestStore.SUBSCRIBER)).with(csrf()))
 			.andExpect(redirectedUrl(PAGE))
 			.andExpect(flash().attribute("message", "Oat Biscuits is out of your box of Fri 4 Dec 2026."));
@@ -104,7 +105,7 @@ class ShipmentControllerTests {
 
 	@Test
 	void anHtmxRemoveAnswersWithTheBoxAlone() throws Exception {
-		given(addOns.removeLine(7L, ID, 501L, TestStore.SUBSCRIBER.email())).willReturn(REMOVED);
+		given(addOns.removeLine(7L, ID, 501L, Actor.subscriber(TestStore.SUBSCRIBER.email()))).willReturn(REMOVED);
 		mvc.perform(post(PAGE + "/lines/501/remove").header("HX-Request", "true")
 			.with(user(TestStore.SUBSCRIBER))
 			.with(csrf()))
@@ -116,7 +117,7 @@ class ShipmentControllerTests {
 
 	@Test
 	void aRefusedRemoveAnswers422WithTheReason() throws Exception {
-		given(addOns.removeLine(anyLong(), anyLong(), anyLong(), anyString()))
+		given(addOns.removeLine(anyLong(), anyLong(), anyLong(), any(Actor.class)))
 			.willThrow(new ActionRefusedException(null, "refused.locked", "Fri 4 Dec 2026"));
 		mvc.perform(post(PAGE + "/lines/501/remove").with(user(TestStore.SUBSCRIBER)).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
@@ -140,7 +141,7 @@ class ShipmentControllerTests {
 
 	@Test
 	void aQuantityChangeRedirectsBackWithAMessage() throws Exception {
-		given(addOns.changeLineQuantity(eq(7L), eq(ID), eq(501L), eq(2), anyString()))
+		given(addOns.changeLineQuantity(eq(7L), eq(ID), eq(501L), eq(2), any(Actor.class)))
 			.willReturn(new Outcome("outcome.addOnQuantityChanged", 2, "Oat Biscuits"));
 		mvc.perform(post(PAGE + "/lines/501/quantity").param("quantity", "2")
 			.with(user(TestStore.SUBSCRIBER))

@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import io.nextbox.subscription.ActionNotOfferedException;
 import io.nextbox.subscription.ActionRefusedException;
+import io.nextbox.subscription.Actor;
 import io.nextbox.subscription.CancelAttempts;
 import io.nextbox.subscription.Outcome;
 import io.nextbox.subscription.Seen;
@@ -33,7 +34,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
@@ -83,17 +83,17 @@ class SubscriptionControllerTests {
 	void aSubscriberWithAnActiveSubscription() {
 		given(settings.current()).willReturn(TestStore.settings());
 		given(subscriptions.details(7L, ID)).willReturn(TestStore.activeSubscription(ID));
-		given(subscriptionActions.skip(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
-		given(subscriptionActions.unskip(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
-		given(subscriptionActions.reschedule(anyLong(), anyLong(), any(), any(), anyString())).willReturn(DONE);
-		given(subscriptionActions.pause(anyLong(), anyLong(), any(), any(), anyString())).willReturn(DONE);
-		given(subscriptionActions.resume(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
-		given(subscriptionActions.changeInterval(anyLong(), anyLong(), any(), any(), any(), anyString()))
+		given(subscriptionActions.skip(anyLong(), anyLong(), any(), any(Actor.class))).willReturn(DONE);
+		given(subscriptionActions.unskip(anyLong(), anyLong(), any(), any(Actor.class))).willReturn(DONE);
+		given(subscriptionActions.reschedule(anyLong(), anyLong(), any(), any(), any(Actor.class))).willReturn(DONE);
+		given(subscriptionActions.pause(anyLong(), anyLong(), any(), any(), any(Actor.class))).willReturn(DONE);
+		given(subscriptionActions.resume(anyLong(), anyLong(), any(), any(Actor.class))).willReturn(DONE);
+		given(subscriptionActions.changeInterval(anyLong(), anyLong(), any(), any(), any(), any(Actor.class)))
 			.willReturn(DONE);
-		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), any(), any(), anyString())).willReturn(DONE);
-		given(subscriptionActions.changePlan(anyLong(), anyLong(), any(), any(Seen.class), anyString()))
+		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), any(), any(), any(Actor.class))).willReturn(DONE);
+		given(subscriptionActions.changePlan(anyLong(), anyLong(), any(), any(Seen.class), any(Actor.class)))
 			.willReturn(DONE);
-		given(subscriptionActions.reactivate(anyLong(), anyLong(), any(), anyString())).willReturn(DONE);
+		given(subscriptionActions.reactivate(anyLong(), anyLong(), any(), any(Actor.class))).willReturn(DONE);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -117,7 +117,7 @@ class SubscriptionControllerTests {
 
 	@Test
 	void aRefusedChangeAnswers422WithTheReasonAtTheField() throws Exception {
-		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), eq(11), any(), anyString()))
+		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), eq(11), any(), any(Actor.class)))
 			.willThrow(new ActionRefusedException("quantity", "refused.quantityRange", 1, 10));
 		mvc.perform(form("quantity version=5 quantity=11").header("HX-Request", "true"))
 			.andExpect(status().isUnprocessableContent())
@@ -135,7 +135,7 @@ class SubscriptionControllerTests {
 
 	@Test
 	void anotherSubscribersSubscriptionIsNotFound() throws Exception {
-		given(subscriptionActions.skip(anyLong(), eq(43L), any(), anyString()))
+		given(subscriptionActions.skip(anyLong(), eq(43L), any(), any(Actor.class)))
 			.willThrow(new SubscriptionNotFoundException(43));
 		mvc.perform(post("/portal/subscriptions/43/skip").with(user(TestStore.SUBSCRIBER)).with(csrf()))
 			.andExpect(status().isNotFound());
@@ -143,7 +143,7 @@ class SubscriptionControllerTests {
 
 	@Test
 	void aSwitchedOffActionIsForbidden() throws Exception {
-		given(subscriptionActions.skip(anyLong(), anyLong(), any(), anyString()))
+		given(subscriptionActions.skip(anyLong(), anyLong(), any(), any(Actor.class)))
 			.willThrow(new ActionNotOfferedException("skip"));
 		mvc.perform(form("skip version=5 shipDate=2031-04-01")).andExpect(status().isForbidden());
 	}
@@ -166,9 +166,11 @@ class SubscriptionControllerTests {
 	@Test
 	void theVersionAndTheBoxOfTheFormReachTheAction() throws Exception {
 		mvc.perform(form("skip version=5 shipDate=2031-04-01")).andExpect(status().isFound());
-		verify(subscriptionActions).skip(7L, ID, new Seen(5L, LocalDate.of(2031, 4, 1)), TestStore.SUBSCRIBER.email());
+		verify(subscriptionActions).skip(7L, ID, new Seen(5L, LocalDate.of(2031, 4, 1)),
+				Actor.subscriber(TestStore.SUBSCRIBER.email()));
 		mvc.perform(form("quantity quantity=2")).andExpect(status().isFound());
-		verify(subscriptionActions).changeQuantity(7L, ID, 2, new Seen(null, null), TestStore.SUBSCRIBER.email());
+		verify(subscriptionActions).changeQuantity(7L, ID, 2, new Seen(null, null),
+				Actor.subscriber(TestStore.SUBSCRIBER.email()));
 	}
 
 	static Stream<RuntimeException> changesThatLostARace() {
@@ -181,7 +183,7 @@ class SubscriptionControllerTests {
 	@ParameterizedTest
 	@MethodSource("changesThatLostARace")
 	void aChangeThatLostARaceAnswers409WithTheSubscriptionAsItIsNow(RuntimeException lost) throws Exception {
-		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), any(), any(), anyString())).willThrow(lost);
+		given(subscriptionActions.changeQuantity(anyLong(), anyLong(), any(), any(), any(Actor.class))).willThrow(lost);
 		mvc.perform(form("quantity version=4 quantity=3").header("HX-Request", "true"))
 			.andExpect(status().isConflict())
 			.andExpect(view().name(SubscriptionController.PANEL))
@@ -197,7 +199,7 @@ class SubscriptionControllerTests {
 
 	@Test
 	void aCancelThatLostARaceShowsTheSubscriptionAsItIsNow() throws Exception {
-		given(subscriptionActions.cancel(anyLong(), anyLong(), any(), any(), any(), anyString()))
+		given(subscriptionActions.cancel(anyLong(), anyLong(), any(), any(), any(), any(Actor.class)))
 			.willThrow(new SubscriptionChangedException(ID));
 		mvc.perform(form("cancel version=4 reason=MOVING"))
 			.andExpect(status().isConflict())
