@@ -1,5 +1,10 @@
 package io.nextbox;
 
+import java.math.BigDecimal;
+
+import io.nextbox.catalog.CatalogService;
+import io.nextbox.catalog.NewProduct;
+import io.nextbox.catalog.ProductCategory;
 import io.nextbox.support.CleanMigrate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -11,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -33,6 +40,12 @@ class PostgresApplicationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private CatalogService catalog;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	@Test
 	void runsOnPostgresql() {
@@ -74,6 +87,22 @@ class PostgresApplicationTests {
 			.param("version", String.valueOf(subscription.get("version")))).andExpect(status().isFound());
 		assertThat(jdbc.queryForObject("select actor from subscription_event where subscription_id = ? and by_store "
 				+ "and kind = 'PAUSED'", String.class, subscription.get("id"))).isEqualTo("merchant@nextbox.test");
+	}
+
+	/** Issue 14: the conditional update that lets one of two Retire clicks do it, on PostgreSQL; rolled back. */
+	@Test
+	@WithUserDetails("merchant@nextbox.test")
+	void aProductIsRetiredOnceHoweverOftenRetireIsClicked() {
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			long id = catalog.createProduct(new NewProduct("TRT-PG-RETIRE", "Retire on PostgreSQL", "", "",
+					ProductCategory.TREATS, new BigDecimal("2.00"), true, true));
+			catalog.retireProduct(id);
+			catalog.retireProduct(id);
+			assertThat(jdbc.queryForObject("select retired from product where id = ?", Boolean.class, id)).isTrue();
+			assertThat(jdbc.queryForObject("select count(*) from audit_entry where area = 'PRODUCTS' and subject_id = ? "
+					+ "and changes like '%RETIRED%'", Long.class, id)).isOne();
+			tx.setRollbackOnly();
+		});
 	}
 
 }

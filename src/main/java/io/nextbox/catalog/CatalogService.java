@@ -70,14 +70,23 @@ public class CatalogService {
 		audit.updated(AuditArea.PRODUCTS, id, label(product.name(), product.sku()), before, draftOf(saved));
 	}
 
-	/** Retires a product: it is never offered again; orders that hold it keep it. */
+	/**
+	 * Retires a product: it is never offered again; orders that hold it keep it. Retiring it again (a second click,
+	 * a second tab) changes and records nothing: the conditional update lets one request do it.
+	 */
 	@Transactional
 	public void retireProduct(long id) {
-		Product product = products.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
-		ProductSummary before = product.toSummary();
-		product.retire();
-		audit.statusChanged(AuditArea.PRODUCTS, id, label(before.name(), before.sku()), state(before.retired()),
-				state(true));
+		ProductSummary before = products.findById(id)
+			.map(Product::toSummary)
+			.orElseThrow(() -> new ProductNotFoundException(id));
+		if (products.retire(id) == 1) {
+			audit.statusChanged(AuditArea.PRODUCTS, id, label(before.name(), before.sku()), state(false), state(true));
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ProductSummary> product(long id) {
+		return products.findById(id).map(Product::toSummary);
 	}
 
 	@Transactional(readOnly = true)
@@ -149,14 +158,18 @@ public class CatalogService {
 		return id;
 	}
 
-	/** Retires a plan: no one can move to it any more; subscriptions on it and past orders keep it. */
+	/**
+	 * Retires a plan: no one can move to it any more; subscriptions on it and past orders keep it. Retiring it again
+	 * changes and records nothing.
+	 */
 	@Transactional
 	public void retirePlan(long id) {
-		Plan plan = plans.findById(id).orElseThrow(() -> new PlanNotFoundException(id));
-		PlanSummary before = plan.toSummary();
-		plan.retire();
-		audit.statusChanged(AuditArea.PLANS, id, label(before.name(), before.sku()), state(before.retired()),
-				state(true));
+		PlanSummary before = plans.findById(id)
+			.map(Plan::toSummary)
+			.orElseThrow(() -> new PlanNotFoundException(id));
+		if (plans.retire(id) == 1) {
+			audit.statusChanged(AuditArea.PLANS, id, label(before.name(), before.sku()), state(false), state(true));
+		}
 	}
 
 	@Transactional(readOnly = true)

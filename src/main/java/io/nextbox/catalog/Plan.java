@@ -95,10 +95,6 @@ class Plan {
 		plan.items().forEach((productId, quantity) -> items.add(new PlanItem(productId, quantity)));
 	}
 
-	void retire() {
-		this.retired = true;
-	}
-
 	NewPlan toNewPlan() {
 		Map<Long, Integer> contents = new HashMap<>();
 		items.forEach(item -> contents.put(item.getProductId(), item.getQuantity()));

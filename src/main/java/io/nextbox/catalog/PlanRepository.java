@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface PlanRepository extends JpaRepository<Plan, Long> {
@@ -19,5 +20,10 @@ interface PlanRepository extends JpaRepository<Plan, Long> {
 
 	@Query("select p from Plan p join fetch p.family where p.id in :ids")
 	List<Plan> findWithFamilyByIdIn(Collection<Long> ids);
+
+	/** Retires it unless it is retired already: 1 if this call did it, 0 if it had been. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update Plan p set p.retired = true where p.id = :id and p.retired = false")
+	int retire(long id);
 
 }

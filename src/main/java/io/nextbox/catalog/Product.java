@@ -82,10 +82,6 @@ class Product {
 		this.addOnEligible = product.addOnEligible();
 	}
 
-	void retire() {
-		this.retired = true;
-	}
-
 	String getDescription() {
 		return description;
 	}

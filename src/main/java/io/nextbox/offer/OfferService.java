@@ -110,6 +110,11 @@ public class OfferService {
 	}
 
 	@Transactional(readOnly = true)
+	public Optional<OfferStatus> statusOf(long id) {
+		return offers.findById(id).map(Offer::getStatus);
+	}
+
+	@Transactional(readOnly = true)
 	public Optional<OfferDraft> draftOf(long id) {
 		return offers.findById(id).map(Offer::toDraft);
 	}

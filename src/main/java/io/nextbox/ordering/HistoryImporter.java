@@ -348,7 +348,7 @@ public class HistoryImporter {
 	private Checked check(Path file) throws IOException, MalformedCsvException {
 		Map<String, SkuRef> skus = catalog.skus();
 		Map<String, OrderDraft> orders = new LinkedHashMap<>();
-		List<String> problems = new ArrayList<>();
+		LineProblems problems = new LineProblems(MAX_PROBLEMS);
 		Map<String, Integer> unknownSkus = new TreeMap<>();
 		int[] lines = { 0 };
 		CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
@@ -360,7 +360,7 @@ public class HistoryImporter {
 				Optional<String> unfit = HistoryColumns.orderIdProblem(row.orderId())
 					.or(() -> HistoryColumns.emailProblem(row.customer()));
 				if (unfit.isPresent()) {
-					add(problems, "line " + row.lineNumber() + ": " + unfit.get());
+					problems.add(row.lineNumber(), unfit.get());
 					return;
 				}
 				if (!skus.containsKey(row.sku())) {
@@ -370,20 +370,20 @@ public class HistoryImporter {
 				OrderDraft order = orders.computeIfAbsent(row.orderId(),
 						key -> new OrderDraft(row.customer(), row.orderedOn()));
 				if (!order.customer.equalsIgnoreCase(row.customer())) {
-					add(problems, "line " + row.lineNumber() + ", customer: order "
-							+ HistoryColumns.quote(row.orderId()) + " already belongs to " + order.customer);
+					problems.add(row.lineNumber(), ", customer: order " + HistoryColumns.quote(row.orderId())
+							+ " already belongs to " + order.customer);
 					return;
 				}
 				order.rows.add(row);
 			}, (lineNumber, problem) -> {
 				lines[0]++;
-				add(problems, "line " + lineNumber + ": " + problem);
+				problems.add(lineNumber, problem);
 			});
 		}
 		catch (CharacterCodingException ex) {
 			throw new MalformedCsvException(lines[0] + 2, "this is not UTF-8 text: the file looks binary");
 		}
-		unknownSkus.forEach((sku, line) -> add(problems, "line " + line + ", sku: " + HistoryColumns.quote(sku)
+		unknownSkus.forEach((sku, line) -> problems.add(line, ", sku: " + HistoryColumns.quote(sku)
 				+ " is not a product or plan of the store; create it first"));
 		orders.forEach((orderId, order) -> {
 			BigDecimal total = order.rows.stream()
@@ -391,12 +391,12 @@ public class HistoryImporter {
 				.map(row -> row.unitPrice().multiply(BigDecimal.valueOf(row.quantity())))
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
 			HistoryColumns.totalProblem(orderId, total)
-				.ifPresent(problem -> add(problems, "line " + order.rows.get(0).lineNumber() + ": " + problem));
+				.ifPresent(problem -> problems.add(order.rows.get(0).lineNumber(), problem));
 		});
 		if (lines[0] == 0 && problems.isEmpty()) {
-			problems.add("the file has no order lines");
+			return new Checked(orders, List.of("the file has no order lines"), 0);
 		}
-		return new Checked(orders, problems, lines[0]);
+		return new Checked(orders, problems.list(), lines[0]);
 	}
 
 	private void importChecked(long id, Checked checked) {
@@ -475,7 +475,7 @@ public class HistoryImporter {
 	private boolean finish(long id, String status, String report) {
 		String text = report;
 		if (text.length() > REPORT_LENGTH) {
-			text = text.substring(0, text.lastIndexOf('\n', REPORT_LENGTH - 40) + 1) + "... and more: fix these first";
+			text = text.substring(0, text.lastIndexOf('\n', REPORT_LENGTH - 40) + 1) + LineProblems.MORE;
 		}
 		String shortened = text;
 		return Boolean.TRUE.equals(transaction.execute(tx -> {
@@ -492,15 +492,6 @@ public class HistoryImporter {
 
 	private String fileName(long id) {
 		return jdbc.queryForObject("select file_name from history_import where id = ?", String.class, id);
-	}
-
-	private static void add(List<String> problems, String problem) {
-		if (problems.size() < MAX_PROBLEMS) {
-			problems.add(problem);
-		}
-		else if (problems.size() == MAX_PROBLEMS) {
-			problems.add("... and more: fix these first");
-		}
 	}
 
 }

@@ -113,6 +113,29 @@ class HistoryImportIntegrationTests {
 			.andExpect(content().string(containsString("Nothing was imported")));
 	}
 
+	/** Issue 14: an unknown SKU or an order's total is found after the rows are read, yet listed at its line. */
+	@Test
+	void theProblemsAreListedInLineOrderWhateverOrderTheyWereFoundIn() throws Exception {
+		ImportStatus rejected = upload("unordered.csv", """
+				order_id,customer,ordered_at,sku,quantity,unit_price
+				ORD-1,ada@example.test,2025-03-01,NO-SUCH-SKU,1,1.00
+				ORD-2,ada@example.test,2025-03-01,TRT-SHORTBREAD,none,1.00
+				ORD-3,ada@example.test,2025-03-01,TRT-SHORTBREAD,1,1.00
+				ORD-4,ada@example.test,2025-03-01,TRT-SHORTBREAD,1,1.00
+				ORD-5,ada@example.test,2025-03-01,TRT-SHORTBREAD,1,1.00
+				ORD-6,ada@example.test,2025-03-01,TRT-SHORTBREAD,1,1.00
+				ORD-7,ada@example.test,2025-03-01,TRT-SHORTBREAD,1,1.00
+				ORD-8,ada@example.test,2025-03-01,ANOTHER-UNKNOWN,1,1.00
+				ORD-9,ada@example.test,2025-03-01,TRT-SHORTBREAD,1,1.00
+				ORD-9,bob@example.test,2025-03-01,TRT-SHORTBREAD,1,1.00
+				ORD-11,ada@example.test,31/03/2025,TRT-SHORTBREAD,1,1.00
+				ORD-12,ada@example.test,2025-03-01,TRT-SHORTBREAD,100000,99999999.99
+				""");
+		assertThat(rejected.status()).isEqualTo("REJECTED");
+		assertThat(rejected.report()).extracting(line -> line.replaceAll("^line (\\d+).*", "$1"))
+			.containsExactly("2", "3", "9", "11", "12", "13");
+	}
+
 	@Test
 	void aShopifyOrdersExportIsReadByItsOwnColumnNames() throws Exception {
 		ImportStatus done = upload("orders_export.csv", """

@@ -102,6 +102,29 @@ class SubscriptionImportIntegrationTests {
 			.isZero();
 	}
 
+	/** Issue 14: the problems read in line order, line 10 after line 9 (not after line 1). */
+	@Test
+	void theProblemsAreListedInLineOrder() throws Exception {
+		StringBuilder csv = new StringBuilder("subscription_id,customer,plan_sku,quantity,interval,next_ship_date\n");
+		for (int row = 2; row <= 12; row++) {
+			String plan = row == 3 || row == 10 ? "NO-SUCH-PLAN" : "PLAN-TEA-3";
+			String interval = row == 9 || row == 12 ? "fortnightly" : "4 weeks";
+			csv.append("ORDER-").append(row).append(",in@order.test,").append(plan).append(",1,").append(interval)
+				.append(',').append(nextWeek).append('\n');
+		}
+		String page = mvc.perform(multipart("/admin/import/subscriptions").file(file(csv.toString())).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.List<String> lines = java.util.regex.Pattern.compile("<li>line (\\d+):")
+			.matcher(page)
+			.results()
+			.map(match -> match.group(1))
+			.toList();
+		assertThat(lines).containsExactly("3", "9", "10", "12");
+	}
+
 	@Test
 	void aFileWithoutTheColumnsOrWithoutAFileIsAnsweredWithAMessage() throws Exception {
 		mvc.perform(multipart("/admin/import/subscriptions").file(file("email,plan\na@b.test,x\n")).with(csrf()))

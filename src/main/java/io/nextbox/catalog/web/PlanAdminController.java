@@ -31,6 +31,8 @@ class PlanAdminController {
 
 	static final String FORM = "catalog/plan-form";
 
+	static final String CONFIRM_RETIRE = "catalog/retire";
+
 	private final CatalogService catalog;
 
 	PlanAdminController(CatalogService catalog) {
@@ -72,6 +74,20 @@ class PlanAdminController {
 		return save(id, form, binding, model, flash, response);
 	}
 
+	/** Retiring cannot be undone, so Retire asks first on a page of its own (which works without JavaScript). */
+	@GetMapping("/admin/plans/{id}/retire")
+	String confirmRetire(@PathVariable long id, Model model) {
+		PlanSummary plan = catalog.plan(id).orElseThrow(() -> new PlanNotFoundException(id));
+		model.addAttribute("kind", "plan");
+		model.addAttribute("name", plan.name());
+		model.addAttribute("sku", plan.sku());
+		model.addAttribute("retired", plan.retired());
+		model.addAttribute("action", "/admin/plans/" + id + "/retire");
+		model.addAttribute("back", "/admin/plans");
+		return CONFIRM_RETIRE;
+	}
+
+	/** Retiring a retired plan again answers as the first time did. */
 	@PostMapping("/admin/plans/{id}/retire")
 	String retire(@PathVariable long id, RedirectAttributes flash) {
 		catalog.retirePlan(id);
@@ -105,7 +121,7 @@ class PlanAdminController {
 			return "redirect:/admin/plans/" + saved;
 		}
 		catch (DuplicateSkuException taken) {
-			binding.rejectValue("sku", "product.sku.taken");
+			binding.rejectValue("sku", "plan.sku.taken");
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return form(model, id);
 		}

@@ -28,15 +28,15 @@ public class PlanForm {
 	@Size(max = 80, message = "{plan.family.size}")
 	private String newFamily = "";
 
-	@NotBlank(message = "{product.sku.required}")
-	@Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,63}", message = "{product.sku.pattern}")
+	@NotBlank(message = "{plan.sku.required}")
+	@Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,63}", message = "{plan.sku.pattern}")
 	private String sku;
 
-	@NotBlank(message = "{product.name.required}")
-	@Size(max = 120, message = "{product.name.size}")
+	@NotBlank(message = "{plan.name.required}")
+	@Size(max = 120, message = "{plan.name.size}")
 	private String name;
 
-	@Size(max = 1000, message = "{product.description.size}")
+	@Size(max = 1000, message = "{plan.description.size}")
 	private String description = "";
 
 	@NotNull(message = "{plan.tier.range}")
@@ -44,7 +44,7 @@ public class PlanForm {
 	@Max(value = 20, message = "{plan.tier.range}")
 	private Integer tier = 1;
 
-	@NotNull(message = "{product.price.required}")
+	@NotNull(message = "{plan.price.required}")
 	@DecimalMin(value = "0.01", message = "{plan.price.range}")
 	@Digits(integer = 8, fraction = 2, message = "{plan.price.range}")
 	private BigDecimal price;

@@ -3,6 +3,7 @@ package io.nextbox.catalog.web;
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.DuplicateSkuException;
 import io.nextbox.catalog.ProductNotFoundException;
+import io.nextbox.catalog.ProductSummary;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,8 @@ class ProductAdminController {
 	static final String LIST = "catalog/products";
 
 	static final String FORM = "catalog/product-form";
+
+	static final String CONFIRM_RETIRE = "catalog/retire";
 
 	static final int PAGE_SIZE = 20;
 
@@ -88,6 +91,20 @@ class ProductAdminController {
 		}
 	}
 
+	/** Retiring cannot be undone, so Retire asks first on a page of its own (which works without JavaScript). */
+	@GetMapping("/admin/products/{id}/retire")
+	String confirmRetire(@PathVariable long id, Model model) {
+		ProductSummary product = catalog.product(id).orElseThrow(() -> new ProductNotFoundException(id));
+		model.addAttribute("kind", "product");
+		model.addAttribute("name", product.name());
+		model.addAttribute("sku", product.sku());
+		model.addAttribute("retired", product.retired());
+		model.addAttribute("action", "/admin/products/" + id + "/retire");
+		model.addAttribute("back", "/admin/products");
+		return CONFIRM_RETIRE;
+	}
+
+	/** Retiring a retired product again answers as the first time did. */
 	@PostMapping("/admin/products/{id}/retire")
 	String retire(@PathVariable long id, RedirectAttributes flash) {
 		catalog.retireProduct(id);

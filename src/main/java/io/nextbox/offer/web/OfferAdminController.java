@@ -34,6 +34,10 @@ class OfferAdminController {
 
 	static final String FORM = "offer/form";
 
+	static final String CONFIRM_END = "offer/end";
+
+	private static final String FROM_EDIT = "edit";
+
 	private final OfferService offers;
 
 	private final CatalogService catalog;
@@ -66,6 +70,7 @@ class OfferAdminController {
 		try {
 			long id = offers.create(form.toDraft());
 			flash.addFlashAttribute("saved", form.getName());
+			flash.addFlashAttribute("savedAsDraft", true);
 			return "redirect:/admin/offers/" + id;
 		}
 		catch (InvalidOfferException invalid) {
@@ -97,8 +102,13 @@ class OfferAdminController {
 		}
 	}
 
+	/**
+	 * Activate, pause or end; back to the list, or to the offer's page when asked from there ({@code from=edit}).
+	 * Ending an ended offer again (a second click, a second tab) answers as the first did.
+	 */
 	@PostMapping("/admin/offers/{id}/status")
-	String changeStatus(@PathVariable long id, @RequestParam OfferStatus status, RedirectAttributes flash) {
+	String changeStatus(@PathVariable long id, @RequestParam OfferStatus status,
+			@RequestParam(defaultValue = "") String from, RedirectAttributes flash) {
 		try {
 			offers.changeStatus(id, status);
 			flash.addFlashAttribute("statusChanged", status);
@@ -106,7 +116,18 @@ class OfferAdminController {
 		catch (InvalidOfferException invalid) {
 			flash.addFlashAttribute("statusRefused", invalid.problems().get(0).code());
 		}
-		return "redirect:/admin/offers";
+		return FROM_EDIT.equals(from) ? "redirect:/admin/offers/" + id : "redirect:/admin/offers";
+	}
+
+	/** Ending cannot be undone, so End asks first on a page of its own (which works without JavaScript). */
+	@GetMapping("/admin/offers/{id}/end")
+	String confirmEnd(@PathVariable long id, @RequestParam(defaultValue = "") String from, Model model) {
+		OfferStatus status = offers.statusOf(id).orElseThrow(() -> new OfferNotFoundException(id));
+		model.addAttribute("offerId", id);
+		model.addAttribute("offerName", offers.draftOf(id).orElseThrow(() -> new OfferNotFoundException(id)).name());
+		model.addAttribute("status", status);
+		model.addAttribute("from", FROM_EDIT.equals(from) ? FROM_EDIT : "");
+		return CONFIRM_END;
 	}
 
 	/** A copy that no longer holds (its product retired since, say) is the new-offer form with the reasons. */
@@ -132,6 +153,9 @@ class OfferAdminController {
 
 	private String form(Model model, Long id) {
 		model.addAttribute("offerId", id);
+		if (id != null) {
+			model.addAttribute("status", offers.statusOf(id).orElseThrow(() -> new OfferNotFoundException(id)));
+		}
 		model.addAttribute("products", catalog.allProducts()
 			.values()
 			.stream()
