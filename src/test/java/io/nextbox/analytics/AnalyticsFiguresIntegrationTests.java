@@ -235,6 +235,12 @@ class AnalyticsFiguresIntegrationTests {
 				(double) count("select count(*)" + where + " and e.type = 'ACCEPT' and o.kind = 'UPGRADE'", args));
 		figures.put("upgrade-revenue", amount(
 				"select coalesce(sum(e.unit_price), 0)" + where + " and e.type = 'ACCEPT' and o.kind = 'UPGRADE'", args));
+		// an accepted upgrade's monthly difference, from the row its card wrote (upgrade_accepted), not an event
+		figures.put("mrr-added", amount("select coalesce(sum(round((u.new_price - u.previous_price) * case u.interval_unit"
+				+ " when 'WEEK' then 52.0 / 12 / u.interval_count when 'MONTH' then 1.0 / u.interval_count"
+				+ " else 365.0 / 12 / u.interval_count end, 2)), 0) from upgrade_accepted u"
+				+ " where u.accepted_at >= ? and u.accepted_at < ?" + (placement == null ? "" : " and u.placement = ?")
+				+ (offer == null ? "" : " and u.offer_id = ?"), args));
 		return figures;
 	}
 
