@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.nextbox.offer.OfferEvent;
 import io.nextbox.offer.OfferEventType;
@@ -45,6 +47,15 @@ final class DemoOfferHistory {
 	private static final Map<Placement, Double> PLACEMENT_FACTOR = Map.of(Placement.DASHBOARD, 1.0,
 			Placement.NEXT_SHIPMENT, 1.6, Placement.POST_PURCHASE, 0.7, Placement.EMAIL, 0.45,
 			Placement.CANCEL_FLOW, 1.0);
+
+	/** What each plan holds, by plan SKU: an add-on already in the plan is not offered (as the widget does). */
+	private static final Map<String, Set<String>> PLAN_CONTENTS = DemoCatalog.FAMILIES.stream()
+		.flatMap(family -> family.plans().stream())
+		.collect(Collectors.toMap(DemoCatalog.PlanSpec::sku, plan -> plan.items().keySet()));
+
+	/** Each offer's price, by name. */
+	private static final Map<String, BigDecimal> PRICES = DemoOffers.LIVE.stream()
+		.collect(Collectors.toMap(DemoOffers.Spec::name, DemoOffers.Spec::price));
 
 	/** An add-on taken for a box: a line for the order at {@code orderIndex} of the subscriber's history. */
 	record AddedLine(int orderIndex, long offerId, String sku, BigDecimal unitPrice) {
@@ -195,7 +206,7 @@ final class DemoOfferHistory {
 				return offer.fromPlan().equals(plan);
 			}
 			return (offer.family() == null || offer.family().equals(customer.persona().family.key()))
-					&& !DemoCatalog.plan(plan).items().containsKey(offer.sku());
+					&& !PLAN_CONTENTS.get(plan).contains(offer.sku());
 		}
 
 		private int pickByPriority(List<DemoOffers.Spec> offers) {
@@ -255,7 +266,7 @@ final class DemoOfferHistory {
 			}
 			else if (box >= 0) {
 				long offerId = offerIds.get(offer.name());
-				lines.add(new AddedLine(box, offerId, offer.sku(), offer.price()));
+				lines.add(new AddedLine(box, offerId, offer.sku(), PRICES.get(offer.name())));
 				event(offer, placement, OfferEventType.SHIPPED, orders.get(box).orderedAt());
 			}
 		}
@@ -311,8 +322,8 @@ final class DemoOfferHistory {
 
 		/** An upgrade costs the target plan's price per delivery at the subscription's quantity. */
 		private BigDecimal unitPrice(DemoOffers.Spec offer) {
-			return offer.isUpgrade()
-					? offer.price().multiply(BigDecimal.valueOf(customer.subscription().quantity())) : offer.price();
+			BigDecimal price = PRICES.get(offer.name());
+			return offer.isUpgrade() ? price.multiply(BigDecimal.valueOf(customer.subscription().quantity())) : price;
 		}
 
 		private String planAt(Instant at) {

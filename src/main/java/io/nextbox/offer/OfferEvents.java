@@ -116,9 +116,6 @@ public class OfferEvents {
 		List<OfferEventTally> perOffer = new ArrayList<>();
 		List<OfferEventTally> perPlacement = new ArrayList<>();
 		events.forEach((key, count) -> {
-			if (count[0] == 0) {
-				return;
-			}
 			OfferEventTally tally = new OfferEventTally(key.offerId(), key.placement(), key.type(), count[0],
 					subscribers.getOrDefault(key, 0L), amounts.get(key));
 			(key.placement() == null ? perOffer : perPlacement).add(tally);

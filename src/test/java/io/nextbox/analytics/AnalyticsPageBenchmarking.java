@@ -16,6 +16,7 @@ import io.nextbox.support.DemoLogins;
 import io.nextbox.support.StatementCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
@@ -61,8 +62,10 @@ abstract class AnalyticsPageBenchmarking {
 	}
 
 	private void measure(long offer) throws Exception {
+		String database = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData()
+			.getDatabaseProductName());
 		System.out.printf("%n%,d subscribers, %,d offer events (%s)%n", count("subscriber"), count("offer_event"),
-				jdbc.getDataSource().getConnection().getMetaData().getDatabaseProductName());
+				database);
 		time("/admin/analytics?range=90");
 		time("/admin/analytics?range=30&placement=DASHBOARD");
 		time("/admin/analytics/offers/" + offer + "?range=90");
