@@ -149,6 +149,9 @@ abstract class AnalyticsPageBenchmarking {
 			}
 		}
 		insertEvents(rows);
+		// written past OfferEvents, which would have marked the days counted so far for counting again
+		jdbc.update("delete from offer_event_day");
+		jdbc.update("delete from offer_event_day_counted");
 		analyze();
 		System.out.printf("%nadded %,d synthetic subscribers and their offer events in %.1f s%n", count,
 				(System.nanoTime() - started) / 1e9);
