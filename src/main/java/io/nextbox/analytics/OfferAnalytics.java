@@ -2,6 +2,7 @@ package io.nextbox.analytics;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,14 +10,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
 
 import io.nextbox.offer.OfferEvent;
+import io.nextbox.offer.OfferEventSummary;
 import io.nextbox.offer.OfferEventTally;
 import io.nextbox.offer.OfferEventType;
 import io.nextbox.offer.OfferEvents;
@@ -55,10 +56,11 @@ public class OfferAnalytics {
 		Instant from = range.start(zone);
 		Instant to = range.end(zone);
 		Map<Long, OfferLabel> labels = offers.labels();
-		Map<Long, List<OfferEventTally>> perOffer = group(events.tally(from, to, placement, false));
+		OfferEventSummary summary = events.summarize(from, to, placement);
+		Map<Long, List<OfferEventTally>> perOffer = group(summary.perOffer());
 		Map<Long, Map<Placement, List<OfferEventTally>>> perPlacement = new HashMap<>();
 		if (placement == null) {
-			for (OfferEventTally tally : events.tally(from, to, null, true)) {
+			for (OfferEventTally tally : summary.perPlacement()) {
 				perPlacement.computeIfAbsent(tally.offerId(), id -> new EnumMap<>(Placement.class))
 					.computeIfAbsent(tally.placement(), p -> new ArrayList<>())
 					.add(tally);
@@ -77,7 +79,7 @@ public class OfferAnalytics {
 			totals = totals.plus(figures, 0);
 		}
 		rows.sort(sort.comparator());
-		totals = totals.plus(Figures.NONE, rows.isEmpty() ? 0 : events.subscribersReached(from, to, placement));
+		totals = totals.plus(Figures.NONE, rows.isEmpty() ? 0 : summary.reached());
 		return new AnalyticsReport(range, placement, sort, rows, totals);
 	}
 
@@ -97,45 +99,42 @@ public class OfferAnalytics {
 		}
 		ZoneId zone = clock.getZone();
 		int step = range.weekly() ? 7 : 1;
-		Map<LocalDate, List<OfferEvent>> byPeriod = new LinkedHashMap<>();
+		List<LocalDate> starts = new ArrayList<>();
+		List<Instant> bounds = new ArrayList<>();
 		for (LocalDate start = range.from(); !start.isAfter(range.to()); start = start.plusDays(step)) {
-			byPeriod.put(start, new ArrayList<>());
+			starts.add(start);
+			bounds.add(start.atStartOfDay(zone).toInstant());
 		}
-		List<OfferEvent> all = new ArrayList<>();
-		for (OfferEvent event : events.between(range.start(zone), range.end(zone), placement, offerId)) {
-			if (event.holdout()) {
-				continue;
-			}
-			LocalDate day = event.occurredAt().atZone(zone).toLocalDate();
-			long offset = java.time.temporal.ChronoUnit.DAYS.between(range.from(), day) / step * step;
-			byPeriod.get(range.from().plusDays(offset)).add(event);
-			all.add(event);
-		}
+		bounds.add(range.end(zone));
+		SortedMap<LocalDate, List<OfferEventTally>> daily = events.dailyTallies(offerId, range.from(), range.to(),
+				placement);
+		long[] reached = events.subscribersReached(offerId, bounds, placement);
 		List<OfferTimeline.Period> periods = new ArrayList<>();
-		byPeriod.forEach((start, periodEvents) -> {
-			LocalDate end = start.plusDays(step - 1L);
-			periods.add(new OfferTimeline.Period(start, end.isAfter(range.to()) ? range.to() : end,
-					figuresOf(offerId, periodEvents, label.kind())));
-		});
+		List<OfferEventTally> all = new ArrayList<>();
+		for (int i = 0; i < starts.size(); i++) {
+			LocalDate start = starts.get(i);
+			LocalDate end = start.plusDays(step - 1L).isAfter(range.to()) ? range.to() : start.plusDays(step - 1L);
+			List<OfferEventTally> period = new ArrayList<>();
+			daily.subMap(start, end.plusDays(1)).values().forEach(period::addAll);
+			all.addAll(period);
+			periods.add(new OfferTimeline.Period(start, end, figuresOf(offerId, period, reached[i], label.kind())));
+		}
 		return new OfferTimeline(offerId, label.name(), label.kind(), range, placement, range.weekly(), periods,
-				figuresOf(offerId, all, label.kind()));
+				figuresOf(offerId, all, reached[starts.size()], label.kind()));
 	}
 
-	private static Figures figuresOf(long offerId, List<OfferEvent> periodEvents, OfferKind kind) {
+	/** The figures of day tallies, with the subscribers reached counted apart (days cannot add them up). */
+	private static Figures figuresOf(long offerId, List<OfferEventTally> tallies, long reached, OfferKind kind) {
 		Map<OfferEventType, long[]> counts = new EnumMap<>(OfferEventType.class);
-		Map<OfferEventType, java.math.BigDecimal> amounts = new EnumMap<>(OfferEventType.class);
-		Map<OfferEventType, Set<Long>> subscribers = new EnumMap<>(OfferEventType.class);
-		for (OfferEvent event : periodEvents) {
-			counts.computeIfAbsent(event.type(), type -> new long[1])[0]++;
-			amounts.merge(event.type(),
-					event.unitPrice() == null ? java.math.BigDecimal.ZERO : event.unitPrice(),
-					java.math.BigDecimal::add);
-			subscribers.computeIfAbsent(event.type(), type -> new HashSet<>()).add(event.subscriberId());
+		Map<OfferEventType, BigDecimal> amounts = new EnumMap<>(OfferEventType.class);
+		for (OfferEventTally tally : tallies) {
+			counts.computeIfAbsent(tally.type(), type -> new long[1])[0] += tally.events();
+			amounts.merge(tally.type(), tally.amount() == null ? BigDecimal.ZERO : tally.amount(), BigDecimal::add);
 		}
-		List<OfferEventTally> tallies = new ArrayList<>();
-		counts.forEach((type, count) -> tallies.add(new OfferEventTally(offerId, null, type, count[0],
-				subscribers.get(type).size(), amounts.get(type))));
-		return Figures.of(tallies, kind);
+		List<OfferEventTally> merged = new ArrayList<>();
+		counts.forEach((type, count) -> merged.add(new OfferEventTally(offerId, null, type, count[0],
+				type == OfferEventType.IMPRESSION ? reached : 0, amounts.get(type))));
+		return Figures.of(merged, kind);
 	}
 
 	/** The table as CSV: one row per offer, then per placement when the report covers all. */

@@ -16,7 +16,10 @@ import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.NewPlan;
 import io.nextbox.catalog.NewProduct;
 import io.nextbox.offer.DiscountType;
+import io.nextbox.engagement.WidgetService;
 import io.nextbox.offer.NewOffer;
+import io.nextbox.offer.OfferEvent;
+import io.nextbox.offer.OfferEvents;
 import io.nextbox.offer.OfferKind;
 import io.nextbox.offer.OfferService;
 import io.nextbox.offer.OfferStatus;
@@ -61,19 +64,25 @@ class DemoStoreLoader {
 
 	private final OfferService offers;
 
+	private final OfferEvents offerEvents;
+
+	private final WidgetService widgets;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	DemoStoreLoader(StoreSettingsService settings, CatalogService catalog, AccountService accounts,
-			SubscriptionService subscriptions, OrderHistory orders, OfferService offers,
-			TransactionTemplate transaction, Clock clock) {
+			SubscriptionService subscriptions, OrderHistory orders, OfferService offers, OfferEvents offerEvents,
+			WidgetService widgets, TransactionTemplate transaction, Clock clock) {
 		this.settings = settings;
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.subscriptions = subscriptions;
 		this.orders = orders;
 		this.offers = offers;
+		this.offerEvents = offerEvents;
+		this.widgets = widgets;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -85,18 +94,20 @@ class DemoStoreLoader {
 		}
 		LocalDate today = properties.today() != null ? properties.today() : LocalDate.now(clock);
 		long started = System.nanoTime();
-		Counts counts = transaction.execute(status -> load(new DemoStoreGenerator(properties.seed(), today),
-				properties.subscribers()));
-		log.info("Seeded the demo store in {} ms: {} products, {} plans, {} subscribers, {} orders with {} lines",
-				(System.nanoTime() - started) / 1_000_000, DemoCatalog.PRODUCTS.size(), counts.plans(),
-				counts.subscribers(), counts.orders(), counts.lines());
+		Counts counts = transaction.execute(status -> load(properties, today));
+		log.info("Seeded the demo store in {} ms: {} products, {} plans, {} subscribers, {} orders with {} lines, {} "
+				+ "offer events (their history took {} ms)", (System.nanoTime() - started) / 1_000_000,
+				DemoCatalog.PRODUCTS.size(), counts.plans(), counts.subscribers(), counts.orders(), counts.lines(),
+				counts.offerEvents(), counts.offerHistoryMillis());
 		return true;
 	}
 
-	record Counts(int plans, int subscribers, int orders, int lines) {
+	record Counts(int plans, int subscribers, int orders, int lines, int offerEvents, long offerHistoryMillis) {
 	}
 
-	private Counts load(DemoStoreGenerator generator, int subscriberCount) {
+	private Counts load(DemoProperties properties, LocalDate today) {
+		DemoStoreGenerator generator = new DemoStoreGenerator(properties.seed(), today);
+		int subscriberCount = properties.subscribers();
 		settings.rename(DemoCatalog.STORE_NAME, "USD");
 		Map<String, Long> productIds = createProducts();
 		Map<String, Long> planIds = new HashMap<>();
@@ -112,8 +123,13 @@ class DemoStoreLoader {
 			}
 		}
 		accounts.registerMerchant(MERCHANT_EMAIL, "Store Manager", MERCHANT_PASSWORD);
+		Map<String, Long> offerIds = createOffers(productIds, planIds, familyIds);
+		DemoOfferHistory offerHistory = properties.offerHistory()
+				? new DemoOfferHistory(properties.seed(), today, offerIds) : null;
 
 		int orderCount = 0;
+		int eventCount = 0;
+		long historyNanos = 0;
 		int lineCount = 0;
 		for (int first = 1; first <= subscriberCount; first += CHUNK) {
 			List<DemoCustomer> customers = new ArrayList<>();
@@ -134,13 +150,29 @@ class DemoStoreLoader {
 			}
 			List<Long> subscriptionIds = subscriptions.importSubscriptions(newSubscriptions);
 			List<NewOrder> newOrders = new ArrayList<>();
+			List<OfferEvent> newEvents = new ArrayList<>();
 			for (int i = 0; i < customers.size(); i++) {
-				for (DemoCustomer.Order order : customers.get(i).orders()) {
+				Map<Integer, List<DemoOfferHistory.AddedLine>> added = new HashMap<>();
+				if (offerHistory != null) {
+					long growing = System.nanoTime();
+					DemoOfferHistory.Grown grown = offerHistory.grow(customers.get(i), subscriberIds.get(i),
+							subscriptionIds.get(i), widgets.isInHoldout(subscriberIds.get(i)));
+					newEvents.addAll(grown.events());
+					grown.lines()
+						.forEach(line -> added.computeIfAbsent(line.orderIndex(), n -> new ArrayList<>()).add(line));
+					historyNanos += System.nanoTime() - growing;
+				}
+				List<DemoCustomer.Order> customerOrders = customers.get(i).orders();
+				for (int n = 0; n < customerOrders.size(); n++) {
+					DemoCustomer.Order order = customerOrders.get(n);
 					List<NewOrder.Line> lines = new ArrayList<>();
 					lines.add(NewOrder.Line.plan(planIds.get(order.planSku()), order.planQuantity(), order.planPrice()));
 					order.addOns()
 						.forEach(addOn -> lines.add(NewOrder.Line.addOn(productIds.get(addOn.sku()), null,
 								addOn.quantity(), addOn.unitPrice())));
+					added.getOrDefault(n, List.of())
+						.forEach(line -> lines.add(NewOrder.Line.addOn(productIds.get(line.sku()), line.offerId(), 1,
+								line.unitPrice())));
 					newOrders.add(new NewOrder(order.orderNumber(), subscriberIds.get(i), subscriptionIds.get(i), null,
 							order.orderedAt(), OrderSource.DEMO, lines));
 					lineCount += lines.size();
@@ -148,9 +180,13 @@ class DemoStoreLoader {
 			}
 			orders.importOrders(newOrders);
 			orderCount += newOrders.size();
+			long importing = System.nanoTime();
+			offerEvents.importHistory(newEvents);
+			historyNanos += System.nanoTime() - importing;
+			eventCount += newEvents.size();
 		}
-		createOffers(productIds, planIds, familyIds);
-		return new Counts(planIds.size(), subscriberCount, orderCount, lineCount);
+		return new Counts(planIds.size(), subscriberCount, orderCount, lineCount, eventCount,
+				historyNanos / 1_000_000);
 	}
 
 	private Map<String, Long> createProducts() {
@@ -162,50 +198,26 @@ class DemoStoreLoader {
 		return ids;
 	}
 
-	/** A realistic set of live offers, so the widgets have something to show before the offer admin exists. */
-	private void createOffers(Map<String, Long> products, Map<String, Long> plans, Map<String, Long> families) {
+	/** The live offers of {@link DemoOffers} and a draft, so the widgets have something to show; ids by name. */
+	private Map<String, Long> createOffers(Map<String, Long> products, Map<String, Long> plans,
+			Map<String, Long> families) {
+		Map<String, Long> ids = new HashMap<>();
+		for (DemoOffers.Spec spec : DemoOffers.LIVE) {
+			NewOffer offer = spec.isUpgrade()
+					? NewOffer.activeUpgrade(spec.name(), plans.get(spec.sku()), spec.priority(), spec.placements())
+						.forPlans(Set.of(plans.get(spec.fromPlan())))
+					: NewOffer.activeAddOn(spec.name(), products.get(spec.sku()), spec.priority(), spec.placements())
+						.forFamilies(spec.family() == null ? Set.of() : Set.of(families.get(spec.family())));
+			if (spec.discountType() != DiscountType.NONE) {
+				offer = offer.withDiscount(spec.discountType(), spec.discount());
+			}
+			ids.put(spec.name(), offers.create(offer));
+		}
 		Set<Placement> everywhere = Set.of(Placement.DASHBOARD, Placement.NEXT_SHIPMENT, Placement.POST_PURCHASE);
-		Set<Long> filter = Set.of(families.get("filter"));
-		Set<Long> espresso = Set.of(families.get("espresso"));
-		Set<Long> tea = Set.of(families.get("tea"));
-		offers.create(NewOffer.activeAddOn("V60 filter papers", products.get("GEAR-V60-FILTERS"), 10, everywhere)
-			.forFamilies(filter));
-		offers.create(NewOffer.activeAddOn("AeroPress filters", products.get("GEAR-AEROPRESS-FILTERS"), 10, everywhere)
-			.forFamilies(filter));
-		offers.create(NewOffer.activeAddOn("Chemex filters", products.get("GEAR-CHEMEX-FILTERS"), 10, everywhere)
-			.forFamilies(filter));
-		offers.create(NewOffer.activeAddOn("An extra bag of Kenya Nyeri", products.get("COF-KEN-NYERI"), 5, everywhere)
-			.forFamilies(filter)
-			.withDiscount(DiscountType.PERCENT, new BigDecimal("10")));
-		offers.create(NewOffer.activeAddOn("Almond biscotti", products.get("TRT-BISCOTTI"), 5, everywhere)
-			.forFamilies(espresso));
-		offers.create(NewOffer.activeAddOn("Vanilla syrup", products.get("TRT-VANILLA-SYRUP"), 5, everywhere)
-			.forFamilies(espresso));
-		offers.create(NewOffer.activeAddOn("Machine descaler", products.get("GEAR-DESCALER"), 3, everywhere)
-			.forFamilies(espresso));
-		offers.create(NewOffer.activeAddOn("Wildflower honey", products.get("TRT-HONEY-WILDFLOWER"), 10, everywhere)
-			.forFamilies(tea));
-		offers.create(NewOffer.activeAddOn("Manuka honey", products.get("TRT-HONEY-MANUKA"), 3, everywhere)
-			.forFamilies(tea));
-		offers.create(NewOffer.activeAddOn("Tea infuser", products.get("GEAR-INFUSER"), 3, everywhere)
-			.forFamilies(tea));
-		offers.create(NewOffer.activeAddOn("Oat biscuits", products.get("TRT-OAT-BISCUITS"), 1, everywhere));
-		offers.create(NewOffer.activeAddOn("Dark chocolate", products.get("TRT-DARK-CHOCOLATE"), 1, everywhere));
-		offers.create(NewOffer.activeAddOn("Butter shortbread", products.get("TRT-SHORTBREAD"), 1, everywhere));
-		Set<Placement> upgradePlaces = Set.of(Placement.DASHBOARD, Placement.POST_PURCHASE);
-		offers.create(NewOffer.activeUpgrade("Go up to 500 g", plans.get("PLAN-FILTER-500"), 8, upgradePlaces)
-			.forPlans(Set.of(plans.get("PLAN-FILTER-250"))));
-		offers.create(NewOffer.activeUpgrade("Add monthly gear", plans.get("PLAN-FILTER-500-GEAR"), 4, upgradePlaces)
-			.forPlans(Set.of(plans.get("PLAN-FILTER-500"))));
-		offers.create(NewOffer.activeUpgrade("Espresso by the kilo", plans.get("PLAN-ESPRESSO-1000"), 8, upgradePlaces)
-			.forPlans(Set.of(plans.get("PLAN-ESPRESSO-500"))));
-		offers.create(NewOffer.activeUpgrade("Explore five teas", plans.get("PLAN-TEA-5"), 8, upgradePlaces)
-			.forPlans(Set.of(plans.get("PLAN-TEA-3"))));
-		offers.create(NewOffer.activeAddOn("Stay: biscuits on us", products.get("TRT-OAT-BISCUITS"), 5,
-				Set.of(Placement.CANCEL_FLOW)).withDiscount(DiscountType.FIXED, new BigDecimal("5.50")));
 		offers.create(new NewOffer("Gooseneck kettle launch", OfferKind.ADD_ON,
 				products.get("GEAR-KETTLE"), null, DiscountType.FIXED, new BigDecimal("5.00"),
-				OfferStatus.DRAFT, 2, null, null, 3, 60, true, everywhere, Set.of(), filter));
+				OfferStatus.DRAFT, 2, null, null, 3, 60, true, everywhere, Set.of(), Set.of(families.get("filter"))));
+		return ids;
 	}
 
 }

@@ -1,10 +1,18 @@
 package io.nextbox.offer;
 
+import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import io.nextbox.shared.BatchInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,13 +27,28 @@ public class OfferEvents {
 
 	private final OfferMetrics metrics;
 
-	OfferEvents(JdbcTemplate jdbc, OfferMetrics metrics) {
+	private final OfferEventDays days;
+
+	OfferEvents(JdbcTemplate jdbc, OfferMetrics metrics, OfferEventDays days) {
 		this.jdbc = jdbc;
 		this.metrics = metrics;
+		this.days = days;
 	}
 
 	@Transactional
 	public void record(List<OfferEvent> events) {
+		insert(events);
+		metrics.countOnceCommitted(events);
+	}
+
+	/** Past events brought in at once (the demo store's history): logged, but not counted as happening now. */
+	@Transactional
+	public void importHistory(List<OfferEvent> events) {
+		insert(events);
+	}
+
+	private void insert(List<OfferEvent> events) {
+		days.recorded(events);
 		BatchInsert.insert(jdbc, "insert into offer_event (offer_id, subscriber_id, subscription_id, shipment_id, "
 				+ "placement, type, unit_price, holdout, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", events,
 				(statement, event) -> {
@@ -39,7 +62,6 @@ public class OfferEvents {
 					statement.setBoolean(8, event.holdout());
 					statement.setTimestamp(9, Timestamp.from(event.occurredAt()));
 				});
-		metrics.countOnceCommitted(events);
 	}
 
 	/**
@@ -71,19 +93,78 @@ public class OfferEvents {
 	 */
 	@Transactional(readOnly = true)
 	public List<OfferEventTally> tally(Instant from, Instant to, Placement placement, boolean byPlacement) {
-		String groups = byPlacement ? "offer_id, placement, type" : "offer_id, type";
+		Tallies tallies = tallies(from, to, placement);
+		return byPlacement ? tallies.perPlacement() : tallies.perOffer();
+	}
+
+	/**
+	 * What {@link #tally} answers per offer and per offer and placement, and {@link #subscribersReached}, at once:
+	 * counts from the events counted per day, distinct subscribers in one pass over the range's index.
+	 */
+	@Transactional(readOnly = true)
+	public OfferEventSummary summarize(Instant from, Instant to, Placement placement) {
+		Tallies tallies = tallies(from, to, placement);
+		long reached = tallies.perOffer().isEmpty() ? 0 : subscribersReached(from, to, placement);
+		return new OfferEventSummary(tallies.perOffer(), tallies.perPlacement(), reached);
+	}
+
+	private record Tallies(List<OfferEventTally> perOffer, List<OfferEventTally> perPlacement) {
+	}
+
+	private record Key(long offerId, Placement placement, OfferEventType type) {
+	}
+
+	private Tallies tallies(Instant from, Instant to, Placement placement) {
+		Map<Key, long[]> events = new LinkedHashMap<>();
+		Map<Key, BigDecimal> amounts = new HashMap<>();
+		for (OfferEventDays.Count count : days.counts(from, to, placement, false)) {
+			for (Key key : List.of(new Key(count.offerId(), null, count.type()),
+					new Key(count.offerId(), count.placement(), count.type()))) {
+				events.computeIfAbsent(key, k -> new long[1])[0] += count.events();
+				amounts.merge(key, count.amount(), BigDecimal::add);
+			}
+		}
+		Map<Key, Long> subscribers = distinctSubscribers(from, to, placement);
+		List<OfferEventTally> perOffer = new ArrayList<>();
+		List<OfferEventTally> perPlacement = new ArrayList<>();
+		events.forEach((key, count) -> {
+			OfferEventTally tally = new OfferEventTally(key.offerId(), key.placement(), key.type(), count[0],
+					subscribers.getOrDefault(key, 0L), amounts.get(key));
+			(key.placement() == null ? perOffer : perPlacement).add(tally);
+		});
+		return new Tallies(perOffer, perPlacement);
+	}
+
+	/**
+	 * Distinct subscribers per offer and type, across placements and at each, in one pass: a subscriber counts once
+	 * per offer and type, with a mark for every placement they had it at.
+	 */
+	private Map<Key, Long> distinctSubscribers(Instant from, Instant to, Placement placement) {
+		Placement[] placements = Placement.values();
+		StringBuilder marks = new StringBuilder();
+		StringBuilder sums = new StringBuilder();
+		for (int i = 0; i < placements.length; i++) {
+			marks.append(", max(case when placement = '").append(placements[i].name()).append("' then 1 else 0 end) as p")
+				.append(i);
+			sums.append(", sum(p").append(i).append(')');
+		}
 		List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
 		if (placement != null) {
 			arguments.add(placement.name());
 		}
-		return jdbc.query("select " + groups + ", count(*), count(distinct subscriber_id), sum(unit_price) "
-				+ "from offer_event where occurred_at >= ? and occurred_at < ? and holdout = false"
-				+ (placement == null ? "" : " and placement = ?") + " group by " + groups,
-				(row, n) -> new OfferEventTally(row.getLong("offer_id"),
-						byPlacement ? Placement.valueOf(row.getString("placement")) : null,
-						OfferEventType.valueOf(row.getString("type")), row.getLong(byPlacement ? 4 : 3),
-						row.getLong(byPlacement ? 5 : 4), row.getBigDecimal(byPlacement ? 6 : 5)),
-				arguments.toArray());
+		Map<Key, Long> subscribers = new HashMap<>();
+		jdbc.query("select offer_id, type, count(*)" + sums + " from (select offer_id, type, subscriber_id" + marks
+				+ " from offer_event where occurred_at >= ? and occurred_at < ? and holdout = false"
+				+ (placement == null ? "" : " and placement = ?")
+				+ " group by offer_id, type, subscriber_id) seen group by offer_id, type", (ResultSet row) -> {
+					long offerId = row.getLong(1);
+					OfferEventType type = OfferEventType.valueOf(row.getString(2));
+					subscribers.put(new Key(offerId, null, type), row.getLong(3));
+					for (int i = 0; i < placements.length; i++) {
+						subscribers.put(new Key(offerId, placements[i], type), row.getLong(4 + i));
+					}
+				}, arguments.toArray());
+		return subscribers;
 	}
 
 	/**
@@ -108,10 +189,63 @@ public class OfferEvents {
 		if (placement != null) {
 			arguments.add(placement.name());
 		}
-		Long reached = jdbc.queryForObject("select count(distinct subscriber_id) from offer_event where type = "
-				+ "'IMPRESSION' and occurred_at >= ? and occurred_at < ? and holdout = false"
+		Long reached = jdbc.queryForObject("select count(distinct subscriber_id) from offer_event where "
+				+ "occurred_at >= ? and occurred_at < ? and holdout = false and type = 'IMPRESSION'"
 				+ (placement == null ? "" : " and placement = ?"), Long.class, arguments.toArray());
 		return reached == null ? 0 : reached;
+	}
+
+	/**
+	 * One offer's events outside the holdout on each day from {@code first} to {@code last}, at one placement or all,
+	 * counted per type. The tallies carry no distinct subscribers (days cannot add them up): see
+	 * {@link #subscribersReached(long, List, Placement)}.
+	 */
+	@Transactional(readOnly = true)
+	public SortedMap<LocalDate, List<OfferEventTally>> dailyTallies(long offerId, LocalDate first, LocalDate last,
+			Placement placement) {
+		Map<LocalDate, Map<OfferEventType, OfferEventTally>> perDay = new TreeMap<>();
+		for (OfferEventDays.DayCount day : days.byDay(first, last, offerId, placement, false)) {
+			OfferEventDays.Count count = day.count();
+			perDay.computeIfAbsent(day.day(), d -> new EnumMap<>(OfferEventType.class))
+				.merge(count.type(), new OfferEventTally(offerId, null, count.type(), count.events(), 0, count.amount()),
+						(a, b) -> new OfferEventTally(offerId, null, a.type(), a.events() + b.events(), 0,
+								a.amount().add(b.amount())));
+		}
+		SortedMap<LocalDate, List<OfferEventTally>> tallies = new TreeMap<>();
+		perDay.forEach((day, byType) -> tallies.put(day, List.copyOf(byType.values())));
+		return tallies;
+	}
+
+	/**
+	 * How many distinct subscribers outside the holdout saw one offer in each period between consecutive
+	 * {@code bounds} (the first inclusive, the next exclusive), and over all of them (the last element).
+	 */
+	@Transactional(readOnly = true)
+	public long[] subscribersReached(long offerId, List<Instant> bounds, Placement placement) {
+		int periods = bounds.size() - 1;
+		long[] reached = new long[periods + 1];
+		StringBuilder period = new StringBuilder("case");
+		List<Object> arguments = new ArrayList<>();
+		for (int i = 1; i < periods; i++) {
+			period.append(" when occurred_at < ? then ").append(i - 1);
+			arguments.add(Timestamp.from(bounds.get(i)));
+		}
+		period.append(" else ").append(periods - 1).append(" end");
+		String where = " from offer_event where offer_id = ? and occurred_at >= ? and occurred_at < ? "
+				+ "and holdout = false and type = 'IMPRESSION'" + (placement == null ? "" : " and placement = ?");
+		List<Object> filter = new ArrayList<>(List.of(offerId, Timestamp.from(bounds.get(0)),
+				Timestamp.from(bounds.get(periods))));
+		if (placement != null) {
+			filter.add(placement.name());
+		}
+		arguments.addAll(filter);
+		jdbc.query("select period, count(distinct subscriber_id) from (select " + period + " as period, subscriber_id"
+				+ where + ") seen group by period", (ResultSet row) -> {
+					reached[row.getInt(1)] = row.getLong(2);
+				}, arguments.toArray());
+		Long all = jdbc.queryForObject("select count(distinct subscriber_id)" + where, Long.class, filter.toArray());
+		reached[periods] = all == null ? 0 : all;
+		return reached;
 	}
 
 	/**

@@ -1,0 +1,205 @@
+package io.nextbox.offer;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The offer events counted per day, offer, placement, type and holdout ({@code offer_event_day}), for ranges of
+ * many days. A day is counted the first time a range asks for it once it is settled (two days old, so no event
+ * recorded as it happens can still fall into it), in a transaction of its own; an event recorded later for a counted
+ * day (an import) makes the day counted again. Days not settled yet are counted from the log itself. Counting on
+ * read rather than on every write keeps the widget's writes free of a row that every impression would update.
+ */
+@Component
+class OfferEventDays {
+
+	/** A count of events of one offer, placement, type and holdout, and the sum of their unit prices. */
+	record Count(long offerId, Placement placement, OfferEventType type, long events, BigDecimal amount) {
+	}
+
+	/** A count on one day. */
+	record DayCount(LocalDate day, Count count) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final TransactionTemplate ownTransaction;
+
+	OfferEventDays(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** The first day not settled: yesterday, as an event of yesterday may still be committing just after midnight. */
+	private LocalDate unsettled() {
+		return LocalDate.now(clock).minusDays(1);
+	}
+
+	/**
+	 * The events between {@code from} (inclusive) and {@code to} (exclusive), in or out of the holdout, at one
+	 * placement or all ({@code null}), counted per offer, placement and type.
+	 */
+	List<Count> counts(Instant from, Instant to, Placement placement, boolean holdout) {
+		ZoneId zone = clock.getZone();
+		LocalDate first = LocalDate.ofInstant(from, zone);
+		if (first.atStartOfDay(zone).toInstant().isBefore(from)) {
+			first = first.plusDays(1);
+		}
+		LocalDate last = LocalDate.ofInstant(to, zone).minusDays(1);
+		if (!last.isBefore(unsettled())) {
+			last = unsettled().minusDays(1);
+		}
+		List<Count> counts = new ArrayList<>();
+		if (last.isBefore(first)) {
+			counts.addAll(fromTheLog(from, to, placement, holdout));
+			return counts;
+		}
+		countDays(first, last);
+		counts.addAll(fromTheDays(first, last, placement, holdout));
+		Instant counted = first.atStartOfDay(zone).toInstant();
+		if (from.isBefore(counted)) {
+			counts.addAll(fromTheLog(from, counted, placement, holdout));
+		}
+		Instant countedUntil = last.plusDays(1).atStartOfDay(zone).toInstant();
+		if (countedUntil.isBefore(to)) {
+			counts.addAll(fromTheLog(countedUntil, to, placement, holdout));
+		}
+		return counts;
+	}
+
+	/** Counts the days from {@code first} to {@code last} not counted yet, each in a transaction of its own. */
+	private void countDays(LocalDate first, LocalDate last) {
+		Set<LocalDate> counted = new HashSet<>(jdbc.queryForList(
+				"select on_day from offer_event_day_counted where on_day >= ? and on_day <= ?", LocalDate.class, first, last));
+		ZoneId zone = clock.getZone();
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			if (counted.contains(day)) {
+				continue;
+			}
+			LocalDate counting = day;
+			try {
+				ownTransaction.executeWithoutResult(status -> {
+					// the key first: a second request counting the same day waits for the first, then gives way
+					jdbc.update("insert into offer_event_day_counted (on_day, counted_at) values (?, ?)", counting,
+							Timestamp.from(clock.instant()));
+					jdbc.update("insert into offer_event_day (on_day, offer_id, placement, type, holdout, events, amount) "
+							+ "select ?, offer_id, placement, type, holdout, count(*), coalesce(sum(unit_price), 0) "
+							+ "from offer_event where occurred_at >= ? and occurred_at < ? "
+							+ "group by offer_id, placement, type, holdout", counting,
+							Timestamp.from(counting.atStartOfDay(zone).toInstant()),
+							Timestamp.from(counting.plusDays(1).atStartOfDay(zone).toInstant()));
+				});
+			}
+			catch (DataIntegrityViolationException countedMeanwhile) {
+				// another request counted it
+			}
+		}
+	}
+
+	/**
+	 * The events of the days from {@code first} to {@code last}, of one offer or all ({@code null}), at one placement
+	 * or all, counted per day, offer, placement and type.
+	 */
+	List<DayCount> byDay(LocalDate first, LocalDate last, Long offerId, Placement placement, boolean holdout) {
+		ZoneId zone = clock.getZone();
+		List<DayCount> counts = new ArrayList<>();
+		LocalDate settledLast = last.isBefore(unsettled()) ? last : unsettled().minusDays(1);
+		if (!settledLast.isBefore(first)) {
+			countDays(first, settledLast);
+			List<Object> arguments = new ArrayList<>(List.of(first, settledLast, holdout));
+			String where = "";
+			if (offerId != null) {
+				where += " and offer_id = ?";
+				arguments.add(offerId);
+			}
+			if (placement != null) {
+				where += " and placement = ?";
+				arguments.add(placement.name());
+			}
+			jdbc.query("select on_day, offer_id, placement, type, sum(events), sum(amount) from offer_event_day "
+					+ "where on_day >= ? and on_day <= ? and holdout = ?" + where
+					+ " group by on_day, offer_id, placement, type", (java.sql.ResultSet row) -> {
+						counts.add(new DayCount(row.getObject(1, LocalDate.class), new Count(row.getLong(2),
+								Placement.valueOf(row.getString(3)), OfferEventType.valueOf(row.getString(4)),
+								row.getLong(5), row.getBigDecimal(6))));
+					}, arguments.toArray());
+		}
+		LocalDate today = LocalDate.now(clock);
+		for (LocalDate day = settledLast.plusDays(1).isBefore(first) ? first : settledLast.plusDays(1);
+				!day.isAfter(last) && !day.isAfter(today); day = day.plusDays(1)) {
+			for (Count count : fromTheLog(day.atStartOfDay(zone).toInstant(),
+					day.plusDays(1).atStartOfDay(zone).toInstant(), placement, holdout)) {
+				if (offerId == null || count.offerId() == offerId) {
+					counts.add(new DayCount(day, count));
+				}
+			}
+		}
+		return counts;
+	}
+
+	/** Events recorded for days already counted: those days are counted again when next asked for. */
+	void recorded(List<OfferEvent> events) {
+		ZoneId zone = clock.getZone();
+		LocalDate settled = unsettled();
+		LocalDate first = null;
+		LocalDate last = null;
+		for (OfferEvent event : events) {
+			LocalDate day = LocalDate.ofInstant(event.occurredAt(), zone);
+			if (day.isBefore(settled)) {
+				first = first == null || day.isBefore(first) ? day : first;
+				last = last == null || day.isAfter(last) ? day : last;
+			}
+		}
+		if (first != null) {
+			jdbc.update("delete from offer_event_day_counted where on_day >= ? and on_day <= ?", first, last);
+			jdbc.update("delete from offer_event_day where on_day >= ? and on_day <= ?", first, last);
+		}
+	}
+
+	private List<Count> fromTheDays(LocalDate first, LocalDate last, Placement placement, boolean holdout) {
+		List<Object> arguments = new ArrayList<>(List.of(first, last, holdout));
+		if (placement != null) {
+			arguments.add(placement.name());
+		}
+		return jdbc.query("select offer_id, placement, type, sum(events), sum(amount) from offer_event_day "
+				+ "where on_day >= ? and on_day <= ? and holdout = ?" + (placement == null ? "" : " and placement = ?")
+				+ " group by offer_id, placement, type", (row, n) -> count(row), arguments.toArray());
+	}
+
+	private List<Count> fromTheLog(Instant from, Instant to, Placement placement, boolean holdout) {
+		List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to), holdout));
+		if (placement != null) {
+			arguments.add(placement.name());
+		}
+		return jdbc.query("select offer_id, placement, type, count(*), sum(unit_price) from offer_event "
+				+ "where occurred_at >= ? and occurred_at < ? and holdout = ?"
+				+ (placement == null ? "" : " and placement = ?") + " group by offer_id, placement, type",
+				(row, n) -> count(row), arguments.toArray());
+	}
+
+	private static Count count(java.sql.ResultSet row) throws java.sql.SQLException {
+		BigDecimal amount = row.getBigDecimal(5);
+		return new Count(row.getLong(1), Placement.valueOf(row.getString(2)), OfferEventType.valueOf(row.getString(3)),
+				row.getLong(4), amount == null ? BigDecimal.ZERO : amount);
+	}
+
+}
