@@ -57,7 +57,7 @@ class PostgresTwoInstancesLearnTests {
 				"--spring.datasource.url=" + SERVER + "?currentSchema=" + SCHEMA, "--spring.flyway.schemas=" + SCHEMA,
 				"--spring.flyway.default-schema=" + SCHEMA, "--nextbox.demo.enabled=true",
 				"--nextbox.demo.subscribers=20", "--nextbox.shipments.cron=-", "--nextbox.reminders.cron=-",
-				"--nextbox.recommendation.rebuild-cron=-");
+				"--nextbox.recommendation.rebuild-cron=-", "--nextbox.sessions=jdbc");
 		try (ForkedApp a = new ForkedApp(); ForkedApp b = new ForkedApp()) {
 			Merchant onA = new Merchant(a.start(arguments), a.port());
 			long subscriber;

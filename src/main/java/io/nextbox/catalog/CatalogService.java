@@ -15,12 +15,15 @@ import java.util.stream.Collectors;
 
 import io.nextbox.audit.AuditArea;
 import io.nextbox.audit.AuditLog;
+import io.nextbox.shared.Fresh;
 import io.nextbox.shared.Like;
 import io.nextbox.shared.Paging;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 public class CatalogService {
@@ -35,6 +38,8 @@ public class CatalogService {
 
 	private final AuditLog audit;
 
+	private final Fresh<CatalogView> view = new Fresh<>(this::readView);
+
 	CatalogService(ProductRepository products, PlanRepository plans, PlanFamilyRepository families, Clock clock,
 			AuditLog audit) {
 		this.products = products;
@@ -46,11 +51,13 @@ public class CatalogService {
 
 	@Transactional
 	public long createFamily(String name, String description) {
+		changed();
 		return families.save(new PlanFamily(name, description)).getId();
 	}
 
 	@Transactional
 	public long createProduct(NewProduct product) {
+		changed();
 		if (products.existsBySku(product.sku())) {
 			throw new DuplicateSkuException(product.sku());
 		}
@@ -61,6 +68,7 @@ public class CatalogService {
 
 	@Transactional
 	public void updateProduct(long id, NewProduct product) {
+		changed();
 		if (products.existsBySkuAndIdNot(product.sku(), id)) {
 			throw new DuplicateSkuException(product.sku());
 		}
@@ -73,6 +81,7 @@ public class CatalogService {
 	/** Retires a product: it is never offered again; orders that hold it keep it. */
 	@Transactional
 	public void retireProduct(long id) {
+		changed();
 		Product product = products.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
 		ProductSummary before = product.toSummary();
 		product.retire();
@@ -110,6 +119,7 @@ public class CatalogService {
 
 	@Transactional
 	public long createPlan(NewPlan plan) {
+		changed();
 		if (plans.existsBySku(plan.sku()) || products.existsBySku(plan.sku())) {
 			throw new DuplicateSkuException(plan.sku());
 		}
@@ -122,6 +132,7 @@ public class CatalogService {
 
 	@Transactional
 	public void updatePlan(long id, NewPlan plan) {
+		changed();
 		if (plans.existsBySkuAndIdNot(plan.sku(), id) || products.existsBySku(plan.sku())) {
 			throw new DuplicateSkuException(plan.sku());
 		}
@@ -152,6 +163,7 @@ public class CatalogService {
 	/** Retires a plan: no one can move to it any more; subscriptions on it and past orders keep it. */
 	@Transactional
 	public void retirePlan(long id) {
+		changed();
 		Plan plan = plans.findById(id).orElseThrow(() -> new PlanNotFoundException(id));
 		PlanSummary before = plan.toSummary();
 		plan.retire();
@@ -248,6 +260,44 @@ public class CatalogService {
 			.stream()
 			.map(Product::toSummary)
 			.collect(Collectors.toMap(ProductSummary::id, Function.identity()));
+	}
+
+	/**
+	 * The catalogue as pages show it, at most five seconds old (see {@link CatalogView}), holding these plans and
+	 * products: one that is newer than the view (made on another instance a moment ago) has it read again.
+	 */
+	public CatalogView view(Collection<Long> planIds, Collection<Long> productIds) {
+		CatalogView current = view.get();
+		if (!current.holds(planIds, productIds)) {
+			view.forget();
+			current = view.get();
+		}
+		return current;
+	}
+
+	private CatalogView readView() {
+		Map<Long, PlanSummary> plansById = new HashMap<>();
+		Map<Long, Map<Long, Integer>> contents = new HashMap<>();
+		for (Plan plan : plans.findAllWithFamilyAndItems()) {
+			plansById.put(plan.getId(), plan.toSummary());
+			contents.put(plan.getId(), Map.copyOf(plan.toNewPlan().items()));
+		}
+		return new CatalogView(plansById, allProducts(), contents);
+	}
+
+	/** Pages see a change here at once: the view is read again now and once the change has committed. */
+	private void changed() {
+		view.forget();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					view.forget();
+				}
+
+			});
+		}
 	}
 
 	@Transactional(readOnly = true)
