@@ -3,8 +3,11 @@
 # prints requests/s, p50 and p99 for each page (wrk, 2 threads, 16 connections, 10 s on loopback), then the
 # ratios to the login page with the same session cookie (issue 13's targets). See README, "Performance".
 #
-#   bench/load.sh [--postgres] [--jar PATH] [--duration 10s] [--connections 16] [--threads 2] [-- app options]
+#   bench/load.sh [--postgres] [--jar PATH] [--duration 10s] [--connections 16] [--threads 2] [--only REGEX]
+#                 [--adders 200] [-- app options]
 #
+# --only runs the rows whose name matches (e.g. --only 'login|dashboard'; the login page always runs, for the
+# ratios); the one-click add row is named "one-click add".
 # Options after "--" go to the application, e.g. "-- --nextbox.sessions=jdbc". --postgres runs on the PostgreSQL
 # at 127.0.0.1:5432 (database test, user postgres) in a fresh schema, dropped at the end.
 set -euo pipefail
@@ -17,6 +20,7 @@ connections=16
 threads=2
 warmup=5s
 adders=200
+only=""
 app_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -27,6 +31,7 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift ;;
     --warmup) warmup="$2"; shift ;;
     --adders) adders="$2"; shift ;;
+    --only) only="$2"; shift ;;
     --) shift; app_args=("$@"); break ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
@@ -153,6 +158,15 @@ figures() {
     END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, bad }'
 }
 
+selected=()
+for entry in "${paths[@]}"; do
+  IFS='|' read -r name _ _ <<<"$entry"
+  if [ -z "$only" ] || [[ "$name" =~ $only ]] || [ "$name" = "login page with the session" ]; then
+    selected+=("$entry")
+  fi
+done
+paths=("${selected[@]}")
+
 echo "Warming up ($warmup a path)"
 for entry in "${paths[@]}"; do
   IFS='|' read -r _ path htmx <<<"$entry"
@@ -175,6 +189,7 @@ done
 
 # One-click adds: each POST claims a card key never claimed before. Every key is rendered first by the widget of
 # one of $adders signed-in subscribers (one render each, so no product twice in a box), then posted once.
+if [ -z "$only" ] || [[ "one-click add" =~ $only ]]; then
 keys="$work/add-keys.tsv"
 : >"$keys"
 for n in $(seq 101 $((100 + adders))); do
@@ -189,14 +204,16 @@ read -r r a b bad < <(ADD_KEYS="$keys" WRK_THREADS="$threads" wrk -t"$threads" -
 distinct=$(awk '/ADD_DISTINCT/ { print $2 }' "$work/add.out")
 refused=$(awk '/ADD_DISTINCT/ { print $4 }' "$work/add.out")
 echo "| one-click add (POST, $distinct distinct claims of $adders subscribers, $refused not 200) | $r | $a ms | $b ms |"
+fi
 
 login="login page with the session"
 echo
 echo "Ratios to the login page with the same session cookie (throughput; p99 for the widget):"
 for name in "dashboard" "subscription page" "next box" "order history" "widget (htmx)"; do
+  [ -n "${rps[$name]:-}" ] || continue
   awk -v n="$name" -v r="${rps[$name]}" -v l="${rps[$login]}" 'BEGIN { printf "  %-18s %.2f x\n", n, r / l }'
 done
-awk -v w="${p99["widget (htmx)"]}" -v l="${p99[$login]}" 'BEGIN { printf "  widget p99         %.2f x the login page p99\n", w / l }'
+[ -z "${p99["widget (htmx)"]:-}" ] || awk -v w="${p99["widget (htmx)"]}" -v l="${p99[$login]}" 'BEGIN { printf "  widget p99         %.2f x the login page p99\n", w / l }'
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), \
 $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(java -version 2>&1 | head -n 1)"

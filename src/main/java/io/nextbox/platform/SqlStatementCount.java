@@ -61,6 +61,20 @@ public class SqlStatementCount {
 		return statements;
 	}
 
+	/** The statements {@code work} runs on this thread (for what no request runs, e.g. a service method). */
+	public List<String> statementsOf(Runnable work) {
+		List<String> statements = new ArrayList<>();
+		List<String> outer = CURRENT.get();
+		CURRENT.set(statements);
+		try {
+			work.run();
+		}
+		finally {
+			CURRENT.set(outer);
+		}
+		return List.copyOf(statements);
+	}
+
 	/** Forgets the last count of this path and query, before a request whose count is wanted. */
 	public void forget(String pathAndQuery) {
 		lastByRequest.remove(pathAndQuery);

@@ -1,9 +1,14 @@
 package io.nextbox.platform;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.nextbox.offer.LiveOffer;
+import io.nextbox.offer.OfferService;
+import io.nextbox.offer.Placement;
 import io.nextbox.support.BrowserlessClient;
 import io.nextbox.support.DemoLogins;
 import io.nextbox.support.NextboxIntegrationTest;
@@ -32,6 +37,9 @@ class SqlStatementsPerRequestTests {
 
 	@Autowired
 	SqlStatementCount count;
+
+	@Autowired
+	OfferService offers;
 
 	@LocalServerPort
 	int port;
@@ -73,6 +81,16 @@ class SqlStatementsPerRequestTests {
 		// issue 13 wants at most 4; the widget still reads and writes a claim per card and records its impressions
 		// (signed card keys and batched impressions are other work), so this only keeps its count from growing
 		assertThat(pageStatements("/portal/widgets/DASHBOARD?back=/portal", true)).hasSizeLessThanOrEqualTo(13);
+	}
+
+	@Test
+	void theLiveOffersAreReadWithTheirTargetingInThreeStatementsHoweverMany() {
+		List<List<LiveOffer>> live = new ArrayList<>();
+		List<String> statements = count
+			.statementsOf(() -> live.add(offers.liveOffers(Placement.DASHBOARD, LocalDate.now())));
+		assertThat(live.get(0)).as("the demo store's live offers").hasSizeGreaterThan(3);
+		// the offers with their placements, then every offer's target plans and target families
+		assertThat(statements).hasSizeLessThanOrEqualTo(3);
 	}
 
 	@Test
