@@ -50,11 +50,11 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 if [ -z "$jar" ]; then
-  jar=$(ls target/nextbox-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
+  jar=$(ls target/nextbox-*.jar 2>/dev/null | grep -v original | sed -n 1p || true)
   if [ -z "$jar" ]; then
     echo "Building the jar"
     ./mvnw -B -q package -DskipTests
-    jar=$(ls target/nextbox-*.jar | grep -v original | head -n 1)
+    jar=$(ls target/nextbox-*.jar | grep -v original | sed -n 1p)
   fi
 fi
 
@@ -109,11 +109,11 @@ sign_in() {
   local jar_file="$work/cookies-$1"
   local page csrf
   page=$(curl -fs -c "$jar_file" -b "$jar_file" "$base/login")
-  csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$page" | head -n 1 | sed 's/.*value="//; s/"$//')
+  csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$page" | sed -n 1p | sed 's/.*value="//; s/"$//')
   curl -fs -o /dev/null -c "$jar_file" -b "$jar_file" --data-urlencode "username=subscriber$1@nextbox.test" \
     --data-urlencode "password=nextbox-subscriber" --data-urlencode "_csrf=$csrf" "$base/login"
   page=$(curl -fs -c "$jar_file" -b "$jar_file" "$base/portal")
-  csrf=$(grep -o 'name="_csrf" content="[^"]*"' <<<"$page" | head -n 1 | sed 's/.*content="//; s/"$//')
+  csrf=$(grep -o 'name="_csrf" content="[^"]*"' <<<"$page" | sed -n 1p | sed 's/.*content="//; s/"$//')
   local cookie
   cookie=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$jar_file" | tail -n 1)
   printf '%s\t%s\n' "$cookie" "$csrf"
@@ -121,7 +121,7 @@ sign_in() {
 
 IFS=$'\t' read -r cookie csrf < <(sign_in 1)
 [ -n "$cookie" ] && [ -n "$csrf" ] || { echo "Could not sign subscriber1 in" >&2; exit 1; }
-subscription=$(curl -fs -H "Cookie: $cookie" "$base/portal" | grep -o '/portal/subscriptions/[0-9]*' | head -n 1)
+subscription=$(curl -fs -H "Cookie: $cookie" "$base/portal" | grep -o '/portal/subscriptions/[0-9]*' | sed -n 1p)
 [ -n "$subscription" ] || { echo "subscriber1 has no subscription on the dashboard" >&2; exit 1; }
 
 paths=(
@@ -142,7 +142,12 @@ run_wrk() { # duration path htmx
   wrk -t"$threads" -c"$connections" -d"$1" --latency -H "Cookie: $cookie" ${extra[@]+"${extra[@]}"} "$base$2"
 }
 
-# "requests/s p50 p99" from wrk's output, latencies in ms
+# The CPU time the application's process has used so far, in clock ticks (user + system)
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$app_pid/stat"
+}
+
+# "requests/s p50 p99 non-2xx requests" from wrk's output, latencies in ms
 figures() {
   awk '
     function ms(v) {
@@ -155,7 +160,8 @@ figures() {
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }
     /Non-2xx or 3xx responses:/ { bad = $5 }
-    END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, bad }'
+    / requests in / { total = $1 }
+    END { printf "%.0f %.1f %.1f %d %d\n", rps, p50, p99, bad, total }'
 }
 
 selected=()
@@ -174,17 +180,27 @@ for entry in "${paths[@]}"; do
 done
 run_wrk "$warmup" /login "" >/dev/null
 
-declare -A rps p50 p99
+# CPU ms a request costs the application (its process's user + system time over the requests wrk completed): on a
+# machine other work shares, this is what the ratios are best read from; 2 cores / that cost is the throughput the
+# machine would give the page alone
+tick_ms=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1000 / hz }')
+cpu_ms() { # ticks-before ticks-after requests
+  awk -v a="$1" -v b="$2" -v n="$3" -v t="$tick_ms" 'BEGIN { printf "%.2f", n > 0 ? (b - a) * t / n : 0 }'
+}
+
+declare -A rps p50 p99 cpu
 echo
-echo "| path | requests/s | p50 | p99 |"
-echo "| --- | --- | --- | --- |"
+echo "| path | requests/s | p50 | p99 | CPU ms a request |"
+echo "| --- | --- | --- | --- | --- |"
 for entry in "${paths[@]}"; do
   IFS='|' read -r name path htmx <<<"$entry"
-  read -r r a b bad < <(run_wrk "$duration" "$path" "$htmx" | figures)
+  before=$(cpu_ticks)
+  read -r r a b bad total < <(run_wrk "$duration" "$path" "$htmx" | figures)
+  cpu[$name]=$(cpu_ms "$before" "$(cpu_ticks)" "$total")
   rps[$name]=$r; p50[$name]=$a; p99[$name]=$b
   note=""
   [ "$bad" -gt 0 ] && note=" ($bad answers not 2xx/3xx)"
-  echo "| $name \`$path\` | $r | $a ms | $b ms |$note"
+  echo "| $name \`$path\` | $r | $a ms | $b ms | ${cpu[$name]} |$note"
 done
 
 # One-click adds: each POST claims a card key never claimed before. Every key is rendered first by the widget of
@@ -199,21 +215,24 @@ for n in $(seq 101 $((100 + adders))); do
     | while read -r key; do printf '%s\t%s\t%s\n' "$c" "$t" "$key"; done >>"$keys" || true
 done
 # upgrade cards carry keys too but are not one-click adds: the add endpoint refuses them (counted below)
-read -r r a b bad < <(ADD_KEYS="$keys" WRK_THREADS="$threads" wrk -t"$threads" -c"$connections" -d"$duration" \
+before=$(cpu_ticks)
+read -r r a b bad total < <(ADD_KEYS="$keys" WRK_THREADS="$threads" wrk -t"$threads" -c"$connections" -d"$duration" \
   --latency -s bench/add.lua "$base/portal/widgets/add" | tee "$work/add.out" | figures)
+add_cpu=$(cpu_ms "$before" "$(cpu_ticks)" "$total")
 distinct=$(awk '/ADD_DISTINCT/ { print $2 }' "$work/add.out")
 refused=$(awk '/ADD_DISTINCT/ { print $4 }' "$work/add.out")
-echo "| one-click add (POST, $distinct distinct claims of $adders subscribers, $refused not 200) | $r | $a ms | $b ms |"
+echo "| one-click add (POST, $distinct distinct claims of $adders subscribers, $refused not 200) | $r | $a ms | $b ms | $add_cpu |"
 fi
 
 login="login page with the session"
 echo
-echo "Ratios to the login page with the same session cookie (throughput; p99 for the widget):"
+echo "Ratios to the login page with the same session cookie (throughput measured; throughput from the CPU cost):"
 for name in "dashboard" "subscription page" "next box" "order history" "widget (htmx)"; do
   [ -n "${rps[$name]:-}" ] || continue
-  awk -v n="$name" -v r="${rps[$name]}" -v l="${rps[$login]}" 'BEGIN { printf "  %-18s %.2f x\n", n, r / l }'
+  awk -v n="$name" -v r="${rps[$name]}" -v l="${rps[$login]}" -v c="${cpu[$name]}" -v lc="${cpu[$login]}" \
+    'BEGIN { printf "  %-18s %.2f x   %.2f x\n", n, r / l, c > 0 ? lc / c : 0 }'
 done
 [ -z "${p99["widget (htmx)"]:-}" ] || awk -v w="${p99["widget (htmx)"]}" -v l="${p99[$login]}" 'BEGIN { printf "  widget p99         %.2f x the login page p99\n", w / l }'
 echo
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), \
-$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(java -version 2>&1 | head -n 1)"
+echo "Machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), \
+$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(java -version 2>&1 | sed -n 1p)"

@@ -17,8 +17,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 if [ -z "$jar" ]; then
-  jar=$(ls target/nextbox-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-  [ -n "$jar" ] || { ./mvnw -B -q package -DskipTests; jar=$(ls target/nextbox-*.jar | grep -v original | head -n 1); }
+  jar=$(ls target/nextbox-*.jar 2>/dev/null | grep -v original | sed -n 1p || true)
+  [ -n "$jar" ] || { ./mvnw -B -q package -DskipTests; jar=$(ls target/nextbox-*.jar | grep -v original | sed -n 1p); }
 fi
 
 work=$(mktemp -d /tmp/nextbox-startup.XXXXXX)
@@ -49,7 +49,7 @@ timed_start() {
 }
 
 printf 'First start, seeding the demo store (2,000 subscribers): %s s\n' "$(timed_start -jar "$jar")"
-seed=$(grep -o 'Seeded the demo store in [0-9]* ms' "$work/app.log" | head -n 1 || true)
+seed=$(grep -o 'Seeded the demo store in [0-9]* ms' "$work/app.log" | sed -n 1p || true)
 [ -n "$seed" ] && echo "  log: $seed"
 
 plain=()
@@ -58,7 +58,7 @@ echo "Start on the existing database, java -jar: ${plain[*]} s"
 
 # CDS: extract the jar (CDS needs plain jars on the class path), train once (the context refreshes, then exits)
 java -Djarmode=tools -jar "$jar" extract --destination "$work/extracted" >/dev/null
-app_jar=$(ls "$work"/extracted/*.jar | head -n 1)
+app_jar=$(ls "$work"/extracted/*.jar | sed -n 1p)
 java -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh -jar "$app_jar" "${args[@]}" \
   >"$work/training.log" 2>&1 || true
 [ -f "$work/app.jsa" ] || { tail -n 30 "$work/training.log" >&2; exit 1; }
