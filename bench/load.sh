@@ -92,7 +92,7 @@ java -jar "$jar" --server.port="$port" "${db_args[@]}" \
   ${app_args[@]+"${app_args[@]}"} >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 600); do
-  if curl -fs "$base/actuator/health" 2>/dev/null | grep -q UP; then
+  if curl -fs "$base/actuator/health/readiness" 2>/dev/null | grep -q UP; then
     break
   fi
   if ! kill -0 "$app_pid" 2>/dev/null; then
@@ -119,7 +119,7 @@ sign_in() {
   printf '%s\t%s\n' "$cookie" "$csrf"
 }
 
-IFS=$'\t' read -r cookie csrf < <(sign_in 1)
+IFS=$'\t' read -r cookie csrf < <(sign_in 1) || true
 [ -n "$cookie" ] && [ -n "$csrf" ] || { echo "Could not sign subscriber1 in" >&2; exit 1; }
 subscription=$(curl -fs -H "Cookie: $cookie" "$base/portal" | grep -o '/portal/subscriptions/[0-9]*' | sed -n 1p)
 [ -n "$subscription" ] || { echo "subscriber1 has no subscription on the dashboard" >&2; exit 1; }
@@ -185,7 +185,7 @@ run_wrk "$warmup" /login "" >/dev/null
 # machine would give the page alone
 tick_ms=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1000 / hz }')
 cpu_ms() { # ticks-before ticks-after requests
-  awk -v a="$1" -v b="$2" -v n="$3" -v t="$tick_ms" 'BEGIN { printf "%.2f", n > 0 ? (b - a) * t / n : 0 }'
+  awk -v a="$1" -v b="$2" -v n="$3" -v t="$tick_ms" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) * t / n : 0) }'
 }
 
 declare -A rps p50 p99 cpu
@@ -209,7 +209,7 @@ if [ -z "$only" ] || [[ "one-click add" =~ $only ]]; then
 keys="$work/add-keys.tsv"
 : >"$keys"
 for n in $(seq 101 $((100 + adders))); do
-  IFS=$'\t' read -r c t < <(sign_in "$n")
+  IFS=$'\t' read -r c t < <(sign_in "$n") || continue
   curl -fs -H "Cookie: $c" -H "HX-Request: true" "$base/portal/widgets/DASHBOARD" \
     | grep -o 'name="key" value="[^"]*"' | sed 's/.*value="//; s/"$//' | sort -u \
     | while read -r key; do printf '%s\t%s\t%s\n' "$c" "$t" "$key"; done >>"$keys" || true
@@ -230,7 +230,7 @@ echo "Ratios to the login page with the same session cookie (throughput measured
 for name in "dashboard" "subscription page" "next box" "order history" "widget (htmx)"; do
   [ -n "${rps[$name]:-}" ] || continue
   awk -v n="$name" -v r="${rps[$name]}" -v l="${rps[$login]}" -v c="${cpu[$name]}" -v lc="${cpu[$login]}" \
-    'BEGIN { printf "  %-18s %.2f x   %.2f x\n", n, r / l, c > 0 ? lc / c : 0 }'
+    'BEGIN { printf "  %-18s %.2f x   %.2f x\n", n, r / l, (c > 0 ? lc / c : 0) }'
 done
 [ -z "${p99["widget (htmx)"]:-}" ] || awk -v w="${p99["widget (htmx)"]}" -v l="${p99[$login]}" 'BEGIN { printf "  widget p99         %.2f x the login page p99\n", w / l }'
 echo

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start-up time on an existing database: from `java -jar` until /actuator/health answers UP, plain and with a CDS
+# Start-up time on an existing database: from `java -jar` until /actuator/health/readiness answers UP (after the
+# start-up runners, the demo seeder among them), plain and with a CDS
 # archive (Spring Boot's "extract, train once, start with -XX:SharedArchiveFile" recipe). See README, "Performance".
 #
 #   bench/startup.sh [--jar PATH] [--runs 3]
@@ -39,7 +40,7 @@ timed_start() {
   started=$(date +%s.%N)
   java "$@" "${args[@]}" >"$work/app.log" 2>&1 &
   app_pid=$!
-  until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q UP; do
+  until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q UP; do
     kill -0 "$app_pid" 2>/dev/null || { tail -n 30 "$work/app.log" >&2; exit 1; }
     sleep 0.05
   done
