@@ -48,6 +48,8 @@ class AcknowledgedChangesSurviveKillTests {
 	private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)=\"([^\"]*)\"");
 
 	private static final List<String> ARGUMENTS = List.of("--nextbox.demo.subscribers=20",
+			// the session signed in before the kill is used after the restart: it lives in the database
+			"--nextbox.sessions=jdbc",
 			"--nextbox.shipments.cron=-", "--nextbox.reminders.cron=-", "--nextbox.recommendation.rebuild-cron=-");
 
 	private ForkedApp app;

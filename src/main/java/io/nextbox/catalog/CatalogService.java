@@ -15,12 +15,15 @@ import java.util.stream.Collectors;
 
 import io.nextbox.audit.AuditArea;
 import io.nextbox.audit.AuditLog;
+import io.nextbox.shared.Fresh;
 import io.nextbox.shared.Like;
 import io.nextbox.shared.Paging;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 public class CatalogService {
@@ -35,6 +38,8 @@ public class CatalogService {
 
 	private final AuditLog audit;
 
+	private final Fresh<CatalogView> view = new Fresh<>(this::readView);
+
 	CatalogService(ProductRepository products, PlanRepository plans, PlanFamilyRepository families, Clock clock,
 			AuditLog audit) {
 		this.products = products;
@@ -46,11 +51,13 @@ public class CatalogService {
 
 	@Transactional
 	public long createFamily(String name, String description) {
+		changed();
 		return families.save(new PlanFamily(name, description)).getId();
 	}
 
 	@Transactional
 	public long createProduct(NewProduct product) {
+		changed();
 		if (products.existsBySku(product.sku())) {
 			throw new DuplicateSkuException(product.sku());
 		}
@@ -61,6 +68,7 @@ public class CatalogService {
 
 	@Transactional
 	public void updateProduct(long id, NewProduct product) {
+		changed();
 		if (products.existsBySkuAndIdNot(product.sku(), id)) {
 			throw new DuplicateSkuException(product.sku());
 		}
@@ -76,6 +84,7 @@ public class CatalogService {
 	 */
 	@Transactional
 	public void retireProduct(long id) {
+		changed();
 		ProductSummary before = products.findById(id)
 			.map(Product::toSummary)
 			.orElseThrow(() -> new ProductNotFoundException(id));
@@ -119,6 +128,7 @@ public class CatalogService {
 
 	@Transactional
 	public long createPlan(NewPlan plan) {
+		changed();
 		if (plans.existsBySku(plan.sku()) || products.existsBySku(plan.sku())) {
 			throw new DuplicateSkuException(plan.sku());
 		}
@@ -131,6 +141,7 @@ public class CatalogService {
 
 	@Transactional
 	public void updatePlan(long id, NewPlan plan) {
+		changed();
 		if (plans.existsBySkuAndIdNot(plan.sku(), id) || products.existsBySku(plan.sku())) {
 			throw new DuplicateSkuException(plan.sku());
 		}
@@ -164,6 +175,7 @@ public class CatalogService {
 	 */
 	@Transactional
 	public void retirePlan(long id) {
+		changed();
 		PlanSummary before = plans.findById(id)
 			.map(Plan::toSummary)
 			.orElseThrow(() -> new PlanNotFoundException(id));
@@ -261,6 +273,44 @@ public class CatalogService {
 			.stream()
 			.map(Product::toSummary)
 			.collect(Collectors.toMap(ProductSummary::id, Function.identity()));
+	}
+
+	/**
+	 * The catalogue as pages show it, at most five seconds old (see {@link CatalogView}), holding these plans and
+	 * products: one that is newer than the view (made on another instance a moment ago) has it read again.
+	 */
+	public CatalogView view(Collection<Long> planIds, Collection<Long> productIds) {
+		CatalogView current = view.get();
+		if (!current.holds(planIds, productIds)) {
+			view.forget();
+			current = view.get();
+		}
+		return current;
+	}
+
+	private CatalogView readView() {
+		Map<Long, PlanSummary> plansById = new HashMap<>();
+		Map<Long, Map<Long, Integer>> contents = new HashMap<>();
+		for (Plan plan : plans.findAllWithFamilyAndItems()) {
+			plansById.put(plan.getId(), plan.toSummary());
+			contents.put(plan.getId(), Map.copyOf(plan.toNewPlan().items()));
+		}
+		return new CatalogView(plansById, allProducts(), contents);
+	}
+
+	/** Pages see a change here at once: the view is read again now and once the change has committed. */
+	private void changed() {
+		view.forget();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					view.forget();
+				}
+
+			});
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -18,6 +18,9 @@ interface PlanRepository extends JpaRepository<Plan, Long> {
 	@Query("select p from Plan p join fetch p.family f where f.id = :familyId and p.retired = false order by p.tier")
 	List<Plan> findLiveInFamily(Long familyId);
 
+	@Query("select distinct p from Plan p join fetch p.family left join fetch p.items")
+	List<Plan> findAllWithFamilyAndItems();
+
 	@Query("select p from Plan p join fetch p.family where p.id in :ids")
 	List<Plan> findWithFamilyByIdIn(Collection<Long> ids);
 

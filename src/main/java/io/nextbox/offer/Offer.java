@@ -18,6 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -77,18 +78,23 @@ class Offer {
 	private long version;
 
 	@ElementCollection
+	@BatchSize(size = 100)
 	@CollectionTable(name = "offer_placement", joinColumns = @JoinColumn(name = "offer_id"))
 	@Column(name = "placement")
 	@Enumerated(EnumType.STRING)
 	@JdbcTypeCode(SqlTypes.VARCHAR)
 	private Set<Placement> placements = new HashSet<>();
 
+	// the targeting of every offer a query found is read in one statement, not one per offer
 	@ElementCollection
+	@BatchSize(size = 100)
 	@CollectionTable(name = "offer_target_plan", joinColumns = @JoinColumn(name = "offer_id"))
 	@Column(name = "plan_id")
 	private Set<Long> targetPlanIds = new HashSet<>();
 
+	// the targeting of every offer a query found is read in one statement, not one per offer
 	@ElementCollection
+	@BatchSize(size = 100)
 	@CollectionTable(name = "offer_target_family", joinColumns = @JoinColumn(name = "offer_id"))
 	@Column(name = "family_id")
 	private Set<Long> targetFamilyIds = new HashSet<>();

@@ -10,13 +10,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.nextbox.catalog.CatalogService;
+import io.nextbox.catalog.CatalogView;
 import io.nextbox.catalog.PlanSummary;
 import io.nextbox.catalog.ProductSummary;
 import io.nextbox.shared.BatchInsert;
@@ -117,6 +121,92 @@ public class OrderHistory {
 		return new OrderPage(views(found), ids.getNumber(), ids.getTotalPages(), ids.getTotalElements());
 	}
 
+	/**
+	 * Up to {@code size} of the subscriber's orders with their lines, newest first, starting after the order
+	 * {@code beforeOrderId} (from the newest when null): one query, by keyset, so the hundredth page costs what the
+	 * first does. An order id that is not the subscriber's gives no orders.
+	 */
+	@Transactional(readOnly = true)
+	public OrderSlice ordersBefore(long subscriberId, Long beforeOrderId, int size) {
+		String older = beforeOrderId == null ? "" : """
+				and exists (select 1 from orders b where b.id = ? and b.subscriber_id = x.subscriber_id
+				  and (x.ordered_at < b.ordered_at or (x.ordered_at = b.ordered_at and x.id < b.id)))""";
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(subscriberId);
+		if (beforeOrderId != null) {
+			arguments.add(beforeOrderId);
+		}
+		arguments.add(size + 1);
+		Map<Long, OrderRows> found = new LinkedHashMap<>();
+		jdbc.query("""
+				select o.id, o.order_number, o.ordered_at, o.total, l.kind, l.plan_id, l.product_id, l.quantity,
+				       l.unit_price
+				from (select x.id, x.order_number, x.ordered_at, x.total from orders x
+				      where x.subscriber_id = ? %s
+				      order by x.ordered_at desc, x.id desc limit ?) o
+				left join order_line l on l.order_id = o.id
+				order by o.ordered_at desc, o.id desc, l.id""".formatted(older), (ResultSet row) -> {
+			OrderRows order = found.get(row.getLong(1));
+			if (order == null) {
+				order = new OrderRows(row.getLong(1), row.getString(2), row.getTimestamp(3).toInstant(),
+						row.getBigDecimal(4));
+				found.put(order.id, order);
+			}
+			String kind = row.getString(5);
+			if (kind != null) {
+				order.lines.add(new LineRow(OrderLineKind.valueOf(kind), (Long) row.getObject(6, Long.class),
+						(Long) row.getObject(7, Long.class), row.getInt(8), row.getBigDecimal(9)));
+			}
+		}, arguments.toArray());
+		List<OrderRows> page = new ArrayList<>(found.values());
+		boolean more = page.size() > size;
+		if (more) {
+			page = page.subList(0, size);
+		}
+		CatalogView view = catalog.view(
+				page.stream().flatMap(order -> order.lines.stream()).map(LineRow::planId).filter(Objects::nonNull)
+					.collect(Collectors.toSet()),
+				page.stream().flatMap(order -> order.lines.stream()).map(LineRow::productId).filter(Objects::nonNull)
+					.collect(Collectors.toSet()));
+		List<OrderView> orders = page.stream().map(order -> order.toView(view)).toList();
+		return new OrderSlice(orders, beforeOrderId == null, more ? page.get(page.size() - 1).id : null);
+	}
+
+	private record LineRow(OrderLineKind kind, Long planId, Long productId, int quantity, BigDecimal unitPrice) {
+	}
+
+	private static final class OrderRows {
+
+		private final long id;
+
+		private final String orderNumber;
+
+		private final Instant orderedAt;
+
+		private final BigDecimal total;
+
+		private final List<LineRow> lines = new ArrayList<>();
+
+		OrderRows(long id, String orderNumber, Instant orderedAt, BigDecimal total) {
+			this.id = id;
+			this.orderNumber = orderNumber;
+			this.orderedAt = orderedAt;
+			this.total = total;
+		}
+
+		OrderView toView(CatalogView view) {
+			return new OrderView(id, orderNumber, orderedAt, total, lines.stream().map(line -> {
+				boolean plan = line.kind() == OrderLineKind.PLAN;
+				String name = plan ? view.plan(line.planId()).map(PlanSummary::name).orElse("")
+						: view.products(List.of(line.productId())).values().stream().findFirst()
+							.map(ProductSummary::name).orElse("");
+				return new OrderView.Line(plan, name, line.quantity(), line.unitPrice(),
+						line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
+			}).toList());
+		}
+
+	}
+
 	/** One of the subscriber's orders by its number; empty for anyone else's. */
 	@Transactional(readOnly = true)
 	public Optional<OrderView> orderOf(long subscriberId, String orderNumber) {
@@ -135,8 +225,9 @@ public class OrderHistory {
 				productIds.add(line.getProductId());
 			}
 		}));
-		Map<Long, PlanSummary> plans = catalog.plans(planIds);
-		Map<Long, ProductSummary> products = catalog.products(productIds);
+		CatalogView view = catalog.view(planIds, productIds);
+		Map<Long, PlanSummary> plans = view.plans(planIds);
+		Map<Long, ProductSummary> products = view.products(productIds);
 		return found.stream().map(order -> new OrderView(order.getId(), order.getOrderNumber(), order.getOrderedAt(),
 				order.getTotal(), order.getLines().stream().map(line -> {
 					String name = line.getKind() == OrderLineKind.PLAN ? plans.get(line.getPlanId()).name()

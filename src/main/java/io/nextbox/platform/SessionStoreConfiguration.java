@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -14,7 +15,8 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
- * Session attributes are written so that two requests of one session can never collide. Spring Session JDBC
+ * With {@code nextbox.sessions=jdbc}, sessions live in the database (Spring Boot's JDBC session store, tables in
+ * {@code V2__http_sessions.sql}), shared by every instance. Session attributes are written so that two requests of one session can never collide. Spring Session JDBC
  * inserts an attribute a request added with a plain {@code INSERT}: when two requests of one session both add the
  * same one (two plain form posts in two tabs, each leaving a flash message), the second insert fails on the
  * attributes' primary key after its change was saved, and the subscriber sees "Something went wrong"
@@ -24,6 +26,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * row and fails nothing, as Spring Session does it.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "nextbox.sessions", havingValue = "jdbc")
 class SessionStoreConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionStoreConfiguration.class);

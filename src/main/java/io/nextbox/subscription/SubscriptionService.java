@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.nextbox.catalog.CatalogService;
+import io.nextbox.catalog.CatalogView;
 import io.nextbox.catalog.PlanSummary;
 import io.nextbox.catalog.ProductSummary;
 import io.nextbox.store.StoreSettings;
@@ -69,10 +70,16 @@ public class SubscriptionService {
 	}
 
 	private SubscriptionDetails details(Subscription subscription, StoreSettings.PortalActions on) {
-		PlanSummary plan = catalog.plan(subscription.getPlanId()).orElseThrow();
-		Optional<Shipment> open = book.open(subscription);
+		// the open box with its lines in one query
+		Optional<Shipment> open = shipments.findOpenWithLinesBySubscriptionIdIn(List.of(subscription.getId()))
+			.stream()
+			.min(Comparator.comparing(Shipment::getShipDate));
+		CatalogView view = catalog.view(List.of(subscription.getPlanId()), open
+			.map(shipment -> shipment.getLines().stream().map(ShipmentLine::getProductId).toList())
+			.orElse(List.of()));
+		PlanSummary plan = view.plan(subscription.getPlanId()).orElseThrow();
 		Optional<Shipment> skipped = open.flatMap(shipment -> book.restorableSkip(subscription, shipment));
-		List<PlanSummary> family = catalog.plansInFamily(plan.familyId());
+		List<PlanSummary> family = view.plansInFamily(plan.familyId());
 		StoreSettings settings = rules.settings();
 		SubscriptionPolicy.State state = new SubscriptionPolicy.State(subscription.getStatus(), open.isPresent(),
 				open.map(rules::isLocked).orElse(false), skipped.isPresent(), family.size());
@@ -84,7 +91,7 @@ public class SubscriptionService {
 					option.id() == plan.id()))
 			.toList();
 		return new SubscriptionDetails(summarize(subscription, plan, open.orElse(null)),
-				open.map(shipment -> toNextShipment(subscription, plan, shipment)).orElse(null),
+				open.map(shipment -> toNextShipment(subscription, plan, shipment, view)).orElse(null),
 				skipped.map(Shipment::getShipDate).orElse(null), options,
 				SubscriptionPolicy.available(on, state), rules.earliestOpenDate(),
 				rules.latestRescheduleDate(), settings.minQuantity(), settings.maxQuantity(),
@@ -162,8 +169,9 @@ public class SubscriptionService {
 				open.map(rules::isLocked).orElse(false));
 	}
 
-	private NextShipment toNextShipment(Subscription subscription, PlanSummary plan, Shipment shipment) {
-		Map<Long, ProductSummary> products = catalog
+	private NextShipment toNextShipment(Subscription subscription, PlanSummary plan, Shipment shipment,
+			CatalogView view) {
+		Map<Long, ProductSummary> products = view
 			.products(shipment.getLines().stream().map(ShipmentLine::getProductId).distinct().toList());
 		List<NextShipment.Line> lines = new ArrayList<>();
 		BigDecimal quantity = BigDecimal.valueOf(subscription.getQuantity());
@@ -178,14 +186,15 @@ public class SubscriptionService {
 		Cutoff cutoff = rules.cutoff();
 		return new NextShipment(shipment.getId(), subscription.getId(), shipment.getShipDate(),
 				LocalDateTime.ofInstant(cutoff.locksAt(shipment.getShipDate()), cutoff.zone()), cutoff.isLocked(shipment.getShipDate(), rules.now()),
-				shipment.getShipDate(), List.copyOf(lines), total, catalog.contentsOf(plan.id()));
+				shipment.getShipDate(), List.copyOf(lines), total, view.contentsOf(plan.id()));
 	}
 
 	/** A subscriber's subscriptions, live ones first, each with its plan; two queries whatever the count. */
 	@Transactional(readOnly = true)
 	public List<SubscriptionSummary> subscriptionsOf(long subscriberId) {
 		List<Subscription> own = subscriptions.findBySubscriberIdOrderByStartedOnDesc(subscriberId);
-		Map<Long, PlanSummary> plans = catalog.plans(own.stream().map(Subscription::getPlanId).distinct().toList());
+		List<Long> planIds = own.stream().map(Subscription::getPlanId).distinct().toList();
+		Map<Long, PlanSummary> plans = catalog.view(planIds, List.of()).plans(planIds);
 		Map<Long, Shipment> openBoxes = own.isEmpty() ? Map.of()
 				: shipments.findOpenWithLinesBySubscriptionIdIn(own.stream().map(Subscription::getId).toList())
 					.stream()

@@ -106,6 +106,36 @@ class OrderRepositoryTests {
 	}
 
 	@Test
+	void readsOrdersByKeysetWithoutGapsOrRepeatsEvenWhenTwoShareTheirTime() {
+		history.importOrders(List.of(order("K-1", "2026-01-05T06:00:00Z", true),
+				order("K-2", "2026-02-05T06:00:00Z", false), order("K-3", "2026-02-05T06:00:00Z", true),
+				order("K-4", "2026-02-05T06:00:00Z", false), order("K-5", "2026-03-05T06:00:00Z", true)));
+
+		OrderSlice first = history.ordersBefore(subscriberId, null, 2);
+		OrderSlice second = history.ordersBefore(subscriberId, first.olderThan(), 2);
+		OrderSlice last = history.ordersBefore(subscriberId, second.olderThan(), 2);
+
+		assertThat(first.newest()).isTrue();
+		assertThat(first.orders()).extracting(OrderView::orderNumber).containsExactly("K-5", "K-4");
+		assertThat(first.orders().get(0).lines()).extracting(OrderView.Line::name)
+			.containsExactly("Coffee 250 g", "Filters");
+		assertThat(first.orders().get(0).total()).isEqualByComparingTo("22.00");
+		assertThat(second.newest()).isFalse();
+		assertThat(second.orders()).extracting(OrderView::orderNumber).containsExactly("K-3", "K-2");
+		assertThat(last.orders()).extracting(OrderView::orderNumber).containsExactly("K-1");
+		assertThat(last.olderThan()).isNull();
+	}
+
+	@Test
+	void anotherSubscribersOrderAsTheKeyGivesNoOrders() {
+		history.importOrders(List.of(order("K-1", "2026-01-05T06:00:00Z", true)));
+		long someoneElses = jdbc.queryForObject("select id from orders where order_number = 'K-1'", Long.class);
+
+		assertThat(history.ordersBefore(subscriberId + 1, someoneElses, 10).orders()).isEmpty();
+		assertThat(history.ordersBefore(subscriberId, 987_654_321L, 10).orders()).isEmpty();
+	}
+
+	@Test
 	void anOrderNumberIsRecordedOnce() {
 		history.importOrders(List.of(order("A-1", "2026-01-05T06:00:00Z", false)));
 		assertThatThrownBy(() -> history.importOrders(List.of(order("A-1", "2026-01-06T06:00:00Z", false))))

@@ -47,8 +47,7 @@ class BadInputIntegrationTests {
 	private CatalogService catalog;
 
 	@ParameterizedTest
-	@CsvSource({ "/admin/subscribers, merchant@nextbox.test", "/admin/products, merchant@nextbox.test",
-			"/portal/orders, subscriber1@nextbox.test" })
+	@CsvSource({ "/admin/subscribers, merchant@nextbox.test", "/admin/products, merchant@nextbox.test" })
 	void aPagePastTheEndShowsTheLastPageWithItsPager(String list, String login) throws Exception {
 		String last = mvc.perform(get(list).param("page", "0").with(as(login)))
 			.andExpect(status().isOk())
@@ -68,10 +67,24 @@ class BadInputIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "/admin/subscribers, merchant@nextbox.test, abc", "/admin/products, merchant@nextbox.test, 1e3",
-			"/portal/orders, subscriber1@nextbox.test, 99999999999" })
+	@CsvSource({ "/admin/subscribers, merchant@nextbox.test, abc", "/admin/products, merchant@nextbox.test, 1e3" })
 	void aPageThatIsNotANumberIsABadRequest(String list, String login, String page) throws Exception {
 		mvc.perform(get(list).param("page", page).with(as(login))).andExpect(status().isBadRequest());
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "abc", "1e3", "99999999999999999999" })
+	void anOrderHistoryKeyThatIsNotAnOrderIdIsABadRequest(String before) throws Exception {
+		mvc.perform(get("/portal/orders").param("before", before).with(as("subscriber1@nextbox.test")))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void anOrderHistoryKeyNoOneHasShowsAnEmptyPageThatLeadsToTheNewestOrders() throws Exception {
+		mvc.perform(get("/portal/orders").param("before", "987654321").with(as("subscriber1@nextbox.test")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("There are no orders on this page."),
+					containsString("Newest orders"))));
 	}
 
 	@Test

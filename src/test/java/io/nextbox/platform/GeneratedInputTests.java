@@ -270,7 +270,7 @@ class GeneratedInputTests {
 				Tuple.of(form("/portal/widgets/undo", false, widgetFields()), Arbitraries.just("")),
 				Tuple.of(form("/portal/widgets/dismiss", false, widgetFields()), Arbitraries.just("")),
 				Tuple.of(form("/portal/widgets/upgrade", false, widgetFields()), Arbitraries.just("")),
-				Tuple.of(search("/portal/orders", Map.of("page", number())), Arbitraries.just("")),
+				Tuple.of(search("/portal/orders", Map.of("before", number())), Arbitraries.just("")),
 				Tuple.of(form("/portal/account/name", false, Map.of("firstName", text(), "lastName", text())),
 						Arbitraries.just("")),
 				Tuple.of(form("/portal/account/password", false, Map.of("currentPassword", text(), "newPassword",

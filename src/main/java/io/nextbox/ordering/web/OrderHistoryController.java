@@ -35,10 +35,11 @@ class OrderHistoryController {
 		return CONFIRMATION;
 	}
 
+	/** Ten orders at a time, newest first; {@code before} is the last order of the page before (keyset). */
 	@GetMapping("/portal/orders")
-	String orders(@AuthenticationPrincipal NextboxUser user, @RequestParam(defaultValue = "0") int page,
+	String orders(@AuthenticationPrincipal NextboxUser user, @RequestParam(required = false) Long before,
 			Model model) {
-		model.addAttribute("orders", history.ordersOf(user.subscriberId(), page, PAGE_SIZE));
+		model.addAttribute("orders", history.ordersBefore(user.subscriberId(), before, PAGE_SIZE));
 		return VIEW;
 	}
 

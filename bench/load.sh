@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# Load benchmark of the portal: starts the jar on a fresh demo store, signs a demo subscriber in, warms up, and
+# prints requests/s, p50 and p99 for each page (wrk, 2 threads, 16 connections, 10 s on loopback), then the
+# ratios to the login page with the same session cookie (issue 13's targets). See README, "Performance".
+#
+#   bench/load.sh [--postgres] [--jar PATH] [--duration 10s] [--connections 16] [--threads 2] [--only REGEX]
+#                 [--adders 200] [-- app options]
+#
+# --only runs the rows whose name matches (e.g. --only 'login|dashboard'; the login page always runs, for the
+# ratios); the one-click add row is named "one-click add".
+# Options after "--" go to the application, e.g. "-- --nextbox.sessions=jdbc". --postgres runs on the PostgreSQL
+# at 127.0.0.1:5432 (database test, user postgres) in a fresh schema, dropped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+postgres=false
+jar=""
+duration=10s
+connections=16
+threads=2
+warmup=5s
+adders=200
+only=""
+app_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --postgres) postgres=true ;;
+    --jar) jar="$2"; shift ;;
+    --duration) duration="$2"; shift ;;
+    --connections) connections="$2"; shift ;;
+    --threads) threads="$2"; shift ;;
+    --warmup) warmup="$2"; shift ;;
+    --adders) adders="$2"; shift ;;
+    --only) only="$2"; shift ;;
+    --) shift; app_args=("$@"); break ;;
+    *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing wrk (Debian's package)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+  else
+    echo "wrk is missing: sudo apt-get install wrk" >&2
+    exit 1
+  fi
+fi
+
+if [ -z "$jar" ]; then
+  jar=$(ls target/nextbox-*.jar 2>/dev/null | grep -v original | sed -n 1p || true)
+  if [ -z "$jar" ]; then
+    echo "Building the jar"
+    ./mvnw -B -q package -DskipTests
+    jar=$(ls target/nextbox-*.jar | grep -v original | sed -n 1p)
+  fi
+fi
+
+work=$(mktemp -d /tmp/nextbox-bench.XXXXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+schema="bench_$(date +%s)_$$"
+app_pid=""
+
+cleanup() {
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  if [ "$postgres" = true ]; then
+    psql -h 127.0.0.1 -U postgres -d test -q -c "drop schema if exists $schema cascade" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ "$postgres" = true ]; then
+  psql -h 127.0.0.1 -U postgres -d test -q -c "create schema $schema" >/dev/null
+  db_args=(--spring.profiles.active=postgres --nextbox.demo.enabled=true
+    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
+    --spring.datasource.username=postgres "--spring.flyway.schemas=$schema")
+else
+  db_args=("--spring.datasource.url=jdbc:h2:file:$work/nextbox;WRITE_DELAY=0")
+fi
+
+echo "Starting $jar on port $port ($( [ "$postgres" = true ] && echo "PostgreSQL, schema $schema" || echo "H2 in $work"))"
+started=$(date +%s.%N)
+java -jar "$jar" --server.port="$port" "${db_args[@]}" \
+  --nextbox.shipments.cron=- --nextbox.reminders.cron=- --nextbox.recommendation.rebuild-cron=- \
+  ${app_args[@]+"${app_args[@]}"} >"$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 600); do
+  if curl -fs "$base/actuator/health/readiness" 2>/dev/null | grep -q UP; then
+    break
+  fi
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    tail -n 40 "$work/app.log" >&2
+    exit 1
+  fi
+  sleep 0.2
+done
+ready=$(date +%s.%N)
+awk -v a="$started" -v b="$ready" 'BEGIN { printf "Ready (demo store seeded) in %.1f s\n", b - a }'
+
+# Signs a subscriber in by the login form (with its CSRF token); prints "Cookie-header<TAB>csrf-token".
+sign_in() {
+  local jar_file="$work/cookies-$1"
+  local page csrf
+  page=$(curl -fs -c "$jar_file" -b "$jar_file" "$base/login")
+  csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$page" | sed -n 1p | sed 's/.*value="//; s/"$//')
+  curl -fs -o /dev/null -c "$jar_file" -b "$jar_file" --data-urlencode "username=subscriber$1@nextbox.test" \
+    --data-urlencode "password=nextbox-subscriber" --data-urlencode "_csrf=$csrf" "$base/login"
+  page=$(curl -fs -c "$jar_file" -b "$jar_file" "$base/portal")
+  csrf=$(grep -o 'name="_csrf" content="[^"]*"' <<<"$page" | sed -n 1p | sed 's/.*content="//; s/"$//')
+  local cookie
+  cookie=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$jar_file" | tail -n 1)
+  printf '%s\t%s\n' "$cookie" "$csrf"
+}
+
+IFS=$'\t' read -r cookie csrf < <(sign_in 1) || true
+[ -n "$cookie" ] && [ -n "$csrf" ] || { echo "Could not sign subscriber1 in" >&2; exit 1; }
+subscription=$(curl -fs -H "Cookie: $cookie" "$base/portal" | grep -o '/portal/subscriptions/[0-9]*' | sed -n 1p)
+[ -n "$subscription" ] || { echo "subscriber1 has no subscription on the dashboard" >&2; exit 1; }
+
+paths=(
+  "static file|/css/nextbox.css|"
+  "login page with the session|/login|"
+  "dashboard|/portal|"
+  "subscription page|$subscription|"
+  "next box|$subscription/shipment|"
+  "order history|/portal/orders|"
+  "widget (htmx)|/portal/widgets/DASHBOARD|htmx"
+)
+
+run_wrk() { # duration path htmx
+  local extra=()
+  if [ "$3" = htmx ]; then
+    extra=(-H "HX-Request: true")
+  fi
+  wrk -t"$threads" -c"$connections" -d"$1" --latency -H "Cookie: $cookie" ${extra[@]+"${extra[@]}"} "$base$2"
+}
+
+# The CPU time the application's process has used so far, in clock ticks (user + system)
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$app_pid/stat"
+}
+
+# "requests/s p50 p99 non-2xx requests" from wrk's output, latencies in ms
+figures() {
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
+      if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
+      if (v ~ /s$/) { sub(/s$/, "", v); return v * 1000 }
+      return v
+    }
+    /Requests\/sec:/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx or 3xx responses:/ { bad = $5 }
+    / requests in / { total = $1 }
+    END { printf "%.0f %.1f %.1f %d %d\n", rps, p50, p99, bad, total }'
+}
+
+selected=()
+for entry in "${paths[@]}"; do
+  IFS='|' read -r name _ _ <<<"$entry"
+  if [ -z "$only" ] || [[ "$name" =~ $only ]] || [ "$name" = "login page with the session" ]; then
+    selected+=("$entry")
+  fi
+done
+paths=("${selected[@]}")
+
+echo "Warming up ($warmup a path)"
+for entry in "${paths[@]}"; do
+  IFS='|' read -r _ path htmx <<<"$entry"
+  run_wrk "$warmup" "$path" "$htmx" >/dev/null
+done
+run_wrk "$warmup" /login "" >/dev/null
+
+# CPU ms a request costs the application (its process's user + system time over the requests wrk completed): on a
+# machine other work shares, this is what the ratios are best read from; 2 cores / that cost is the throughput the
+# machine would give the page alone
+tick_ms=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1000 / hz }')
+cpu_ms() { # ticks-before ticks-after requests
+  awk -v a="$1" -v b="$2" -v n="$3" -v t="$tick_ms" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) * t / n : 0) }'
+}
+
+declare -A rps p50 p99 cpu
+echo
+echo "| path | requests/s | p50 | p99 | CPU ms a request |"
+echo "| --- | --- | --- | --- | --- |"
+for entry in "${paths[@]}"; do
+  IFS='|' read -r name path htmx <<<"$entry"
+  before=$(cpu_ticks)
+  read -r r a b bad total < <(run_wrk "$duration" "$path" "$htmx" | figures)
+  cpu[$name]=$(cpu_ms "$before" "$(cpu_ticks)" "$total")
+  rps[$name]=$r; p50[$name]=$a; p99[$name]=$b
+  note=""
+  [ "$bad" -gt 0 ] && note=" ($bad answers not 2xx/3xx)"
+  echo "| $name \`$path\` | $r | $a ms | $b ms | ${cpu[$name]} |$note"
+done
+
+# One-click adds: each POST claims a card key never claimed before. Every key is rendered first by the widget of
+# one of $adders signed-in subscribers (one render each, so no product twice in a box), then posted once.
+if [ -z "$only" ] || [[ "one-click add" =~ $only ]]; then
+keys="$work/add-keys.tsv"
+: >"$keys"
+for n in $(seq 101 $((100 + adders))); do
+  IFS=$'\t' read -r c t < <(sign_in "$n") || continue
+  curl -fs -H "Cookie: $c" -H "HX-Request: true" "$base/portal/widgets/DASHBOARD" \
+    | grep -o 'name="key" value="[^"]*"' | sed 's/.*value="//; s/"$//' | sort -u \
+    | while read -r key; do printf '%s\t%s\t%s\n' "$c" "$t" "$key"; done >>"$keys" || true
+done
+# upgrade cards carry keys too but are not one-click adds: the add endpoint refuses them (counted below)
+before=$(cpu_ticks)
+read -r r a b bad total < <(ADD_KEYS="$keys" WRK_THREADS="$threads" wrk -t"$threads" -c"$connections" -d"$duration" \
+  --latency -s bench/add.lua "$base/portal/widgets/add" | tee "$work/add.out" | figures)
+add_cpu=$(cpu_ms "$before" "$(cpu_ticks)" "$total")
+distinct=$(awk '/ADD_DISTINCT/ { print $2 }' "$work/add.out")
+refused=$(awk '/ADD_DISTINCT/ { print $4 }' "$work/add.out")
+echo "| one-click add (POST, $distinct distinct claims of $adders subscribers, $refused not 200) | $r | $a ms | $b ms | $add_cpu |"
+fi
+
+login="login page with the session"
+echo
+echo "Ratios to the login page with the same session cookie (throughput measured; throughput from the CPU cost):"
+for name in "dashboard" "subscription page" "next box" "order history" "widget (htmx)"; do
+  [ -n "${rps[$name]:-}" ] || continue
+  awk -v n="$name" -v r="${rps[$name]}" -v l="${rps[$login]}" -v c="${cpu[$name]}" -v lc="${cpu[$login]}" \
+    'BEGIN { printf "  %-18s %.2f x   %.2f x\n", n, r / l, (c > 0 ? lc / c : 0) }'
+done
+[ -z "${p99["widget (htmx)"]:-}" ] || awk -v w="${p99["widget (htmx)"]}" -v l="${p99[$login]}" 'BEGIN { printf "  widget p99         %.2f x the login page p99\n", w / l }'
+echo
+echo "Machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), \
+$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(java -version 2>&1 | sed -n 1p)"

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Start-up time on an existing database: from `java -jar` until /actuator/health/readiness answers UP (after the
+# start-up runners, the demo seeder among them), plain and with a CDS
+# archive (Spring Boot's "extract, train once, start with -XX:SharedArchiveFile" recipe). See README, "Performance".
+#
+#   bench/startup.sh [--jar PATH] [--runs 3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jar=""
+runs=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --jar) jar="$2"; shift ;;
+    --runs) runs="$2"; shift ;;
+    *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ -z "$jar" ]; then
+  jar=$(ls target/nextbox-*.jar 2>/dev/null | grep -v original | sed -n 1p || true)
+  [ -n "$jar" ] || { ./mvnw -B -q package -DskipTests; jar=$(ls target/nextbox-*.jar | grep -v original | sed -n 1p); }
+fi
+
+work=$(mktemp -d /tmp/nextbox-startup.XXXXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+app_pid=""
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+args=(--server.port="$port" "--spring.datasource.url=jdbc:h2:file:$work/nextbox;WRITE_DELAY=0"
+  --nextbox.shipments.cron=- --nextbox.reminders.cron=- --nextbox.recommendation.rebuild-cron=-)
+
+# Starts the application with these java options, waits for health UP, prints the seconds it took, stops it.
+timed_start() {
+  local started ready
+  started=$(date +%s.%N)
+  java "$@" "${args[@]}" >"$work/app.log" 2>&1 &
+  app_pid=$!
+  until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q UP; do
+    kill -0 "$app_pid" 2>/dev/null || { tail -n 30 "$work/app.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  ready=$(date +%s.%N)
+  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+  awk -v a="$started" -v b="$ready" 'BEGIN { printf "%.2f", b - a }'
+}
+
+printf 'First start, seeding the demo store (2,000 subscribers): %s s\n' "$(timed_start -jar "$jar")"
+seed=$(grep -o 'Seeded the demo store in [0-9]* ms' "$work/app.log" | sed -n 1p || true)
+[ -n "$seed" ] && echo "  log: $seed"
+
+plain=()
+for _ in $(seq 1 "$runs"); do plain+=("$(timed_start -jar "$jar")"); done
+echo "Start on the existing database, java -jar: ${plain[*]} s"
+
+# CDS: extract the jar (CDS needs plain jars on the class path), train once (the context refreshes, then exits)
+java -Djarmode=tools -jar "$jar" extract --destination "$work/extracted" >/dev/null
+app_jar=$(ls "$work"/extracted/*.jar | sed -n 1p)
+java -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh -jar "$app_jar" "${args[@]}" \
+  >"$work/training.log" 2>&1 || true
+[ -f "$work/app.jsa" ] || { tail -n 30 "$work/training.log" >&2; exit 1; }
+
+cds=()
+for _ in $(seq 1 "$runs"); do cds+=("$(timed_start -XX:SharedArchiveFile="$work/app.jsa" -jar "$app_jar")"); done
+echo "Start on the existing database, extracted jar with the CDS archive: ${cds[*]} s"
+extracted=()
+for _ in $(seq 1 "$runs"); do extracted+=("$(timed_start -jar "$app_jar")"); done
+echo "Start on the existing database, extracted jar without CDS: ${extracted[*]} s"
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
