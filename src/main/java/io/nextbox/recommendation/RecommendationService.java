@@ -313,9 +313,14 @@ public class RecommendationService {
 		}
 	}
 
-	/** The most exploration adds to or takes from a score. */
+	/** The most exploration takes from a score. */
 	public double explorationWeight() {
 		return outcomes.weight();
+	}
+
+	/** The most exploration adds to a score. */
+	public double explorationMaxLift() {
+		return outcomes.weight() * Exploration.MAX_LIFT;
 	}
 
 	public boolean isReady() {

@@ -52,6 +52,8 @@ class PreviewController {
 		model.addAttribute("cards", 4);
 		model.addAttribute("explorationWeight", String.format(java.util.Locale.ENGLISH, "%.2f",
 				recommendations.explorationWeight()));
+		model.addAttribute("explorationMaxLift", String.format(java.util.Locale.ENGLISH, "%.2f",
+				recommendations.explorationMaxLift()));
 		return VIEW;
 	}
 

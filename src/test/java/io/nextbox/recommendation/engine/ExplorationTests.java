@@ -76,6 +76,26 @@ class ExplorationTests {
 	}
 
 	@Test
+	void aKnownOfferIsRankedOnWhatItDidWhileANewOneIsDrawnWide() {
+		SplittableRandom random = new SplittableRandom(5);
+		double[] proven = new double[2_000];
+		double[] fresh = new double[2_000];
+		for (int i = 0; i < proven.length; i++) {
+			proven[i] = exploration.draw(AVERAGE, PLAN, random).lift();
+			fresh[i] = exploration.draw(NEW, PLAN, random).lift();
+		}
+		assertThat(spread(proven)).isLessThan(spread(fresh) / 5);
+		assertThat(java.util.Arrays.stream(fresh).max().orElseThrow())
+			.isEqualTo(Exploration.WEIGHT * Exploration.MAX_LIFT, within(1e-12));
+		assertThat(exploration.draw(PROVEN, PLAN, random).lift()).isGreaterThan(Exploration.WEIGHT);
+	}
+
+	private static double spread(double[] lifts) {
+		double mean = java.util.Arrays.stream(lifts).average().orElseThrow();
+		return Math.sqrt(java.util.Arrays.stream(lifts).map(lift -> (lift - mean) * (lift - mean)).average().orElseThrow());
+	}
+
+	@Test
 	void theSameSeedDrawsTheSame() {
 		assertThat(exploration.draw(NEW, PLAN, new SplittableRandom(9)))
 			.isEqualTo(exploration.draw(NEW, PLAN, new SplittableRandom(9)));
