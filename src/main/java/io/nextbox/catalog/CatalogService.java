@@ -103,14 +103,14 @@ public class CatalogService {
 		return products.findById(id).map(CatalogService::draftOf);
 	}
 
-	private static NewProduct draftOf(Product product) {
+	static NewProduct draftOf(Product product) {
 		ProductSummary summary = product.toSummary();
 		return new NewProduct(summary.sku(), summary.name(), product.getDescription(), summary.imageUrl(),
 				summary.category(), summary.price(), summary.inStock(), summary.addOnEligible());
 	}
 
 	/** How the audit log names a product or plan. */
-	private static String label(String name, String sku) {
+	static String label(String name, String sku) {
 		return name + " (" + sku + ")";
 	}
 

@@ -82,6 +82,15 @@ class Product {
 		this.addOnEligible = product.addOnEligible();
 	}
 
+	/** Shows the given picture from now on; false when the product showed it already. */
+	boolean showPicture(String url) {
+		if (url.equals(imageUrl)) {
+			return false;
+		}
+		this.imageUrl = url;
+		return true;
+	}
+
 	String getDescription() {
 		return description;
 	}

@@ -2,6 +2,7 @@ package io.nextbox.demo;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.nextbox.catalog.Interval;
@@ -18,8 +19,11 @@ final class DemoCatalog {
 			return new BigDecimal(price);
 		}
 
+		/** Honey, chocolate and syrup are treats but no biscuits: they have pictures of their own (V41 too). */
 		String imageUrl() {
-			return "/img/products/" + category.name().toLowerCase() + ".svg";
+			String picture = sku.startsWith("TRT-HONEY") ? "honey" : sku.contains("CHOCOLATE") ? "chocolate"
+					: sku.contains("SYRUP") ? "syrup" : category.name().toLowerCase(Locale.ROOT);
+			return "/img/products/" + picture + ".svg";
 		}
 
 	}

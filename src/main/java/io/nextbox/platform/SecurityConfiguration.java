@@ -35,9 +35,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 public class SecurityConfiguration {
 
-	/** No inline script or style anywhere: htmx is told not to inject its indicator styles. */
+	/**
+	 * No inline script or style anywhere: htmx is told not to inject its indicator styles. Images may come from any
+	 * https address: a merchant may give a product the address of a picture on their own shop or CDN (an image
+	 * cannot run script; a merchant who wants no third party uploads the picture instead).
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+			+ "img-src 'self' data: https:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	/**
 	 * Requests htmx sends from a page. Without a valid session they get a bare 401 rather than the login page, which
@@ -63,7 +67,7 @@ public class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/error", "/login",
 					"/login/**", "/password/set", "/password/done", "/account/email/*", "/actuator/health", "/actuator/health/**",
-					"/email/add", "/email/skip", "/email/unsubscribe")
+					"/email/add", "/email/skip", "/email/unsubscribe", "/products/*/picture")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole(Role.MERCHANT.name())
