@@ -25,11 +25,13 @@ import org.springframework.data.domain.Page;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The store's order history: recording past orders in bulk and reading it back. */
 @Service
+@EnableConfigurationProperties(ShippingAssumptions.class)
 public class OrderHistory {
 
 	private final OrderRepository orders;
@@ -42,8 +44,11 @@ public class OrderHistory {
 
 	private final Clock clock;
 
+	private final ShippingAssumptions shipping;
+
 	OrderHistory(OrderRepository orders, JdbcTemplate jdbc, ApplicationEventPublisher events, CatalogService catalog,
-			Clock clock) {
+			Clock clock, ShippingAssumptions shipping) {
+		this.shipping = shipping;
 		this.orders = orders;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -125,6 +130,7 @@ public class OrderHistory {
 	}
 
 	private List<OrderView> views(List<Order> found) {
+		LocalDate today = LocalDate.now(clock);
 		Set<Long> planIds = new HashSet<>();
 		Set<Long> productIds = new HashSet<>();
 		found.forEach(order -> order.getLines().forEach(line -> {
@@ -143,7 +149,7 @@ public class OrderHistory {
 							: products.get(line.getProductId()).name();
 					return new OrderView.Line(line.getKind() == OrderLineKind.PLAN, name, line.getQuantity(),
 							line.getUnitPrice(), line.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())));
-				}).toList())).toList();
+				}).toList(), shipping.progress(order.getOrderedAt(), today, clock.getZone()))).toList();
 	}
 
 	/**
