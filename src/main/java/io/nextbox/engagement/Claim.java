@@ -65,12 +65,19 @@ class Claim {
 	@Column(name = "decided_at")
 	private Instant decidedAt;
 
+	/** The card's reason line as it was shown, so a card brought back by Undo shows it again. */
+	@Column(name = "reason")
+	private String reason;
+
+	static final int MAX_REASON = 500;
+
 	protected Claim() {
 	}
 
 	Claim(String key, long subscriberId, long subscriptionId, Long shipmentId, long offerId, Placement placement,
-			OfferKind kind, Long productId, Long targetPlanId, BigDecimal unitPrice, Instant issuedAt) {
+			OfferKind kind, Long productId, Long targetPlanId, BigDecimal unitPrice, Instant issuedAt, String reason) {
 		this.key = key;
+		this.reason = reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
 		this.subscriberId = subscriberId;
 		this.subscriptionId = subscriptionId;
 		this.shipmentId = shipmentId;
@@ -118,6 +125,10 @@ class Claim {
 
 	Long getTargetPlanId() {
 		return targetPlanId;
+	}
+
+	String getReason() {
+		return reason;
 	}
 
 	BigDecimal getUnitPrice() {

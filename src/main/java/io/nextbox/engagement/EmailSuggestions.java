@@ -98,7 +98,7 @@ public class EmailSuggestions {
 			if (!holdout) {
 				String key = UUID.randomUUID().toString();
 				claims.save(new Claim(key, subscriberId, subscriptionId, context.nextShipmentId(), pick.offerId(),
-						Placement.EMAIL, OfferKind.ADD_ON, pick.productId(), null, pick.price(), now));
+						Placement.EMAIL, OfferKind.ADD_ON, pick.productId(), null, pick.price(), now, pick.reason()));
 				suggestions.add(new Suggestion(key, pick.offerId(), pick.productId(), pick.title(), pick.imageUrl(),
 						pick.listPrice(), pick.price(), pick.reason()));
 			}

@@ -143,6 +143,13 @@ public class WidgetService {
 			return List.of();
 		}
 		List<Recommendation> picks = recommendWithin(context, placement);
+		boolean stay = placement == Placement.CANCEL_FLOW;
+		if (stay) {
+			// someone leaving for the price is offered a discount for staying, not a full-price add-on
+			picks = picks.stream()
+				.filter(pick -> pick.kind() == OfferKind.ADD_ON && pick.price().compareTo(pick.listPrice()) < 0)
+				.toList();
+		}
 		if (picks.isEmpty()) {
 			return List.of();
 		}
@@ -157,10 +164,11 @@ public class WidgetService {
 			if (!holdout) {
 				String key = UUID.randomUUID().toString();
 				issued.add(new Claim(key, subscriberId, context.subscriptionId(), context.nextShipmentId(),
-						pick.offerId(), placement, pick.kind(), pick.productId(), pick.planId(), pick.price(), now));
+						pick.offerId(), placement, pick.kind(), pick.productId(), pick.planId(), pick.price(), now,
+						stay ? null : pick.reason()));
 				cards.add(new Card(key, pick.kind(), pick.title(), pick.imageUrl(), pick.listPrice(), pick.price(),
-						pick.reason(), difference(pick, context), false, context.subscriptionId(), context.quantity(),
-						context.nextShipmentDate()));
+						stay ? null : pick.reason(), difference(pick, context), false, context.subscriptionId(),
+						context.quantity(), context.nextShipmentDate(), stay));
 			}
 		}
 		transaction.executeWithoutResult(status -> {
@@ -240,11 +248,12 @@ public class WidgetService {
 					change.shipmentId(), claim.getPlacement(), OfferEventType.UNDO, claim.getUnitPrice(), false, now));
 			Claim again = claims.save(new Claim(UUID.randomUUID().toString(), subscriberId, claim.getSubscriptionId(),
 					change.shipmentId(), claim.getOfferId(), claim.getPlacement(), claim.getKind(),
-					claim.getProductId(), null, claim.getUnitPrice(), now));
+					claim.getProductId(), null, claim.getUnitPrice(), now, claim.getReason()));
 			ProductSummary product = catalog.products(List.of(claim.getProductId())).get(claim.getProductId());
 			Card card = addedCard(again, product);
 			return new BoxUpdate(new Card(card.key(), card.kind(), card.title(), card.imageUrl(), card.listPrice(),
-					card.price(), null, null, false, card.subscriptionId()), claim.getSubscriptionId(), change.total());
+					card.price(), claim.getReason(), null, false, card.subscriptionId(), 1, null,
+					claim.getPlacement() == Placement.CANCEL_FLOW), claim.getSubscriptionId(), change.total());
 		}));
 	}
 
@@ -347,7 +356,8 @@ public class WidgetService {
 
 	private static Card addedCard(Claim claim, ProductSummary product) {
 		return new Card(claim.getKey(), OfferKind.ADD_ON, product.name(), product.imageUrl(), product.price(),
-				claim.getUnitPrice(), null, null, true, claim.getSubscriptionId());
+				claim.getUnitPrice(), null, null, true, claim.getSubscriptionId(), 1, null,
+				claim.getPlacement() == Placement.CANCEL_FLOW);
 	}
 
 	private static <T> T retryingConflicts(Supplier<T> work) {

@@ -29,11 +29,13 @@ import org.springframework.data.domain.Page;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The store's order history: recording past orders in bulk and reading it back. */
 @Service
+@EnableConfigurationProperties(ShippingAssumptions.class)
 public class OrderHistory {
 
 	private final OrderRepository orders;
@@ -46,8 +48,11 @@ public class OrderHistory {
 
 	private final Clock clock;
 
+	private final ShippingAssumptions shipping;
+
 	OrderHistory(OrderRepository orders, JdbcTemplate jdbc, ApplicationEventPublisher events, CatalogService catalog,
-			Clock clock) {
+			Clock clock, ShippingAssumptions shipping) {
+		this.shipping = shipping;
 		this.orders = orders;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -168,7 +173,10 @@ public class OrderHistory {
 					.collect(Collectors.toSet()),
 				page.stream().flatMap(order -> order.lines.stream()).map(LineRow::productId).filter(Objects::nonNull)
 					.collect(Collectors.toSet()));
-		List<OrderView> orders = page.stream().map(order -> order.toView(view)).toList();
+		LocalDate today = LocalDate.now(clock);
+		List<OrderView> orders = page.stream()
+			.map(order -> order.toView(view, shipping.progress(order.orderedAt, today, clock.getZone())))
+			.toList();
 		return new OrderSlice(orders, beforeOrderId == null, more ? page.get(page.size() - 1).id : null);
 	}
 
@@ -194,7 +202,7 @@ public class OrderHistory {
 			this.total = total;
 		}
 
-		OrderView toView(CatalogView view) {
+		OrderView toView(CatalogView view, OrderProgress progress) {
 			return new OrderView(id, orderNumber, orderedAt, total, lines.stream().map(line -> {
 				boolean plan = line.kind() == OrderLineKind.PLAN;
 				String name = plan ? view.plan(line.planId()).map(PlanSummary::name).orElse("")
@@ -202,7 +210,7 @@ public class OrderHistory {
 							.map(ProductSummary::name).orElse("");
 				return new OrderView.Line(plan, name, line.quantity(), line.unitPrice(),
 						line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
-			}).toList());
+			}).toList(), progress);
 		}
 
 	}
@@ -215,6 +223,7 @@ public class OrderHistory {
 	}
 
 	private List<OrderView> views(List<Order> found) {
+		LocalDate today = LocalDate.now(clock);
 		Set<Long> planIds = new HashSet<>();
 		Set<Long> productIds = new HashSet<>();
 		found.forEach(order -> order.getLines().forEach(line -> {
@@ -234,7 +243,7 @@ public class OrderHistory {
 							: products.get(line.getProductId()).name();
 					return new OrderView.Line(line.getKind() == OrderLineKind.PLAN, name, line.getQuantity(),
 							line.getUnitPrice(), line.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())));
-				}).toList())).toList();
+				}).toList(), shipping.progress(order.getOrderedAt(), today, clock.getZone()))).toList();
 	}
 
 	/**

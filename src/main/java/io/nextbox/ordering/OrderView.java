@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A past order as the subscriber reads it. */
-public record OrderView(long id, String orderNumber, Instant orderedAt, BigDecimal total, List<Line> lines) {
+public record OrderView(long id, String orderNumber, Instant orderedAt, BigDecimal total, List<Line> lines,
+		OrderProgress progress) {
 
 	public record Line(boolean plan, String name, int quantity, BigDecimal unitPrice, BigDecimal amount) {
 	}

@@ -198,7 +198,10 @@ public class SubscriptionActions {
 					}
 					subscription.changeInterval(after);
 					record(subscription, actor, TimelineKind.INTERVAL_CHANGED, describe(before), describe(after));
-					return new Outcome("outcome.intervalChanged", describe(after));
+					return book.open(subscription)
+						.map(open -> new Outcome("outcome.intervalChangedFrom", describe(after),
+								day(subscription.dateAfter(open.getShipDate()))))
+						.orElseGet(() -> new Outcome("outcome.intervalChanged", describe(after)));
 				});
 	}
 

@@ -9,7 +9,15 @@ import java.util.List;
 /** Everything the subscription page shows: the subscription, its next box, what can be done, what happened. */
 public record SubscriptionDetails(SubscriptionSummary subscription, NextShipment nextShipment, LocalDate skippedDate,
 		List<PlanOption> planOptions, AvailableActions actions, LocalDate earliestDate, LocalDate latestDate,
-		int minQuantity, int maxQuantity, List<TimelineItem> timeline) {
+		int minQuantity, int maxQuantity, List<TimelineItem> timeline, List<UpcomingBox> upcoming) {
+
+	/** How many box dates the page lists ahead. */
+	public static final int UPCOMING_BOXES = 3;
+
+	/** A coming box date on the subscription's schedule; {@code skipped}: the subscriber skipped it. */
+	public record UpcomingBox(LocalDate date, boolean skipped) {
+	}
+
 
 	/** Which actions the page offers now: switched on by the merchant and possible in this state. */
 	public record AvailableActions(boolean skip, boolean unskip, boolean reschedule, boolean pause, boolean resume,
@@ -22,9 +30,18 @@ public record SubscriptionDetails(SubscriptionSummary subscription, NextShipment
 
 	}
 
-	/** A plan of the same family, with its price for this subscription's quantity and the difference. */
+	/**
+	 * A plan of the same family, with its price for this subscription's quantity and the difference;
+	 * {@code newProducts}: what its box brings that the current box lacks, of a kind the current box holds (another
+	 * coffee, another tea; not gear), by name.
+	 */
 	public record PlanOption(long planId, String name, int tier, BigDecimal pricePerShipment, BigDecimal difference,
-			boolean current) {
+			boolean current, List<String> newProducts) {
+
+		public PlanOption(long planId, String name, int tier, BigDecimal pricePerShipment, BigDecimal difference,
+				boolean current) {
+			this(planId, name, tier, pricePerShipment, difference, current, List.of());
+		}
 
 		public boolean upgrade() {
 			return difference.signum() > 0;

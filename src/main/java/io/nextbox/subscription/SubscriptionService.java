@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 
 import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.CatalogView;
+import io.nextbox.catalog.PlanContent;
 import io.nextbox.catalog.PlanSummary;
+import io.nextbox.catalog.ProductCategory;
 import io.nextbox.catalog.ProductSummary;
 import io.nextbox.store.StoreSettings;
 import io.nextbox.shared.BatchInsert;
@@ -85,10 +87,11 @@ public class SubscriptionService {
 				open.map(rules::isLocked).orElse(false), skipped.isPresent(), family.size());
 		BigDecimal quantity = BigDecimal.valueOf(subscription.getQuantity());
 		BigDecimal currentPrice = plan.price().multiply(quantity);
+		NewProducts newProducts = new NewProducts(plan.id());
 		List<SubscriptionDetails.PlanOption> options = family.stream()
 			.map(option -> new SubscriptionDetails.PlanOption(option.id(), option.name(), option.tier(),
 					option.price().multiply(quantity), option.price().multiply(quantity).subtract(currentPrice),
-					option.id() == plan.id()))
+					option.id() == plan.id(), newProducts.in(option.id())))
 			.toList();
 		return new SubscriptionDetails(summarize(subscription, plan, open.orElse(null)),
 				open.map(shipment -> toNextShipment(subscription, plan, shipment, view)).orElse(null),
@@ -98,7 +101,54 @@ public class SubscriptionService {
 				timeline.findTop20BySubscriptionIdOrderByOccurredAtDescIdDesc(subscription.getId())
 					.stream()
 					.map(entry -> entry.toItem(rules.cutoff().zone()))
-					.toList());
+					.toList(),
+				open.map(shipment -> upcoming(subscription, shipment)).orElse(List.of()));
+	}
+
+	/** What another plan's box brings that the current plan's box lacks, of the kinds of product the current box holds. */
+	private final class NewProducts {
+
+		private final Set<Long> current;
+
+		private final Set<ProductCategory> kinds;
+
+		NewProducts(long currentPlanId) {
+			current = catalog.contentsOf(currentPlanId).stream().map(PlanContent::productId).collect(Collectors.toSet());
+			kinds = catalog.products(current).values().stream().map(ProductSummary::category)
+				.collect(Collectors.toSet());
+		}
+
+		List<String> in(long planId) {
+			List<PlanContent> contents = catalog.contentsOf(planId);
+			Map<Long, ProductSummary> products = catalog.products(
+					contents.stream().map(PlanContent::productId).filter(id -> !current.contains(id)).toList());
+			return contents.stream()
+				.filter(content -> products.containsKey(content.productId()))
+				.filter(content -> kinds.contains(products.get(content.productId()).category()))
+				.map(PlanContent::name)
+				.toList();
+		}
+
+	}
+
+	/**
+	 * The next {@link SubscriptionDetails#UPCOMING_BOXES} box dates: skipped boxes still ahead (marked), the open
+	 * box, then the dates after it on the subscription's schedule (its interval as it is now).
+	 */
+	private List<SubscriptionDetails.UpcomingBox> upcoming(Subscription subscription, Shipment open) {
+		List<SubscriptionDetails.UpcomingBox> boxes = new ArrayList<>();
+		shipments.findBySubscriptionIdAndStatus(subscription.getId(), ShipmentStatus.SKIPPED)
+			.stream()
+			.map(Shipment::getShipDate)
+			.filter(date -> !date.isBefore(rules.today()) && date.isBefore(open.getShipDate()))
+			.sorted()
+			.forEach(date -> boxes.add(new SubscriptionDetails.UpcomingBox(date, true)));
+		LocalDate date = open.getShipDate();
+		while (boxes.size() < SubscriptionDetails.UPCOMING_BOXES) {
+			boxes.add(new SubscriptionDetails.UpcomingBox(date, false));
+			date = subscription.dateAfter(date);
+		}
+		return List.copyOf(boxes.subList(0, SubscriptionDetails.UPCOMING_BOXES));
 	}
 
 	/**

@@ -238,6 +238,39 @@ class WidgetIntegrationTests {
 	}
 
 	@Test
+	void theCancelFlowOffersOnlyADiscountForStayingAndSaysPlainlyWhatItIs() throws Exception {
+		String widget = mvc.perform(get("/portal/widgets/CANCEL_FLOW")
+			.param("back", "/portal/subscriptions/" + owned.subscriptionId() + "/cancel")
+			.header("HX-Request", "true")
+			.with(as()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(widget).contains("Stay and get Oat Biscuits free in your next box")
+			.doesNotContain("class=\"offer-reason\"");
+		assertThat(widget.split("class=\"offer-card", -1).length - 1)
+			.isEqualTo(widget.split("Stay and get ", -1).length - 1);
+	}
+
+	@Test
+	void aCardBroughtBackByUndoKeepsItsReasonLine() throws Exception {
+		Card card = addOnCards().stream()
+			.filter(candidate -> candidate.reason() != null)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no add-on card with a reason"));
+		String reasonLine = "<p class=\"offer-reason\">" + org.springframework.web.util.HtmlUtils.htmlEscape(card.reason())
+				+ "</p>";
+		mvc.perform(post("/portal/widgets/add").param("key", card.key()).header("HX-Request", "true").with(as())
+			.with(csrf()))
+			.andExpect(status().isOk());
+
+		mvc.perform(post("/portal/widgets/undo").param("key", card.key()).header("HX-Request", "true").with(as())
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Add to next box"), containsString(reasonLine))));
+	}
+
+	@Test
 	void aOneClickAddOnTravelsWithASkipAndBackWithTheUnskipAndCanStillBeUndone() throws Exception {
 		Card card = addOnCard();
 		widgets.accept(owned.subscriberId(), card.key());
@@ -380,7 +413,7 @@ class WidgetIntegrationTests {
 			.andExpect(content().string(containsString("/portal/orders/" + newest)));
 		mvc.perform(get("/portal/orders/" + newest).with(as()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("your box is on its way"),
+			.andExpect(content().string(allOf(containsString("class=\"badge order-stage"),
 					containsString("/portal/widgets/POST_PURCHASE"))));
 		Owned other = TestSubscriptions.freshActive(jdbc);
 		mvc.perform(get("/portal/orders/" + newest).with(user(users.loadUserByUsername(other.email()))))

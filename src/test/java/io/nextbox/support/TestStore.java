@@ -41,7 +41,7 @@ public final class TestStore {
 						new SubscriptionDetails.PlanOption(2, "Filter Coffee 500 g", 2, new BigDecimal("28.00"),
 								new BigDecimal("13.00"), false)),
 				new SubscriptionDetails.AvailableActions(true, false, true, true, false, true, true, true, true, false),
-				LocalDate.now().plusDays(3), LocalDate.now().plusDays(60), 1, 10, List.of());
+				LocalDate.now().plusDays(3), LocalDate.now().plusDays(60), 1, 10, List.of(), List.of());
 	}
 
 

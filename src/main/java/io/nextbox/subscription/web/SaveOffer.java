@@ -37,6 +37,10 @@ record SaveOffer(String messageKey, List<Object> arguments, String action, Strin
 					offers.add(post("save.interval", List.of(count + 2), "interval",
 							Map.of("count", String.valueOf(count + 2), "unit", "WEEK"), details));
 				}
+				if (can.changeInterval() && subscription.interval().unit() == IntervalUnit.MONTH && count + 1 <= 6) {
+					offers.add(post("save.intervalMonths", List.of(count + 1), "interval",
+							Map.of("count", String.valueOf(count + 1), "unit", "MONTH"), details));
+				}
 				if (can.changeQuantity() && subscription.quantity() > details.minQuantity()) {
 					offers.add(post("save.quantity", List.of(subscription.quantity() - 1), "quantity",
 							Map.of("quantity", String.valueOf(subscription.quantity() - 1)), details));
@@ -46,16 +50,20 @@ record SaveOffer(String messageKey, List<Object> arguments, String action, Strin
 				.ifPresent(option -> offers.add(new SaveOffer("save.cheaperPlan",
 						List.of(option.name()), "plan", "get",
 						Map.of("planId", String.valueOf(option.planId())))));
+			// another taste: a plan whose box brings a product the current box lacks (never the same coffee in a
+			// smaller bag), the nearest in price
 			case TASTE -> details.planOptions()
 				.stream()
-				.filter(option -> !option.current() && can.changePlan())
-				.findFirst()
-				.ifPresent(option -> offers.add(new SaveOffer("save.swapPlan", List.of(option.name()), "plan", "get",
+				.filter(option -> !option.current() && can.changePlan() && !option.newProducts().isEmpty())
+				.min(Comparator.comparing(option -> option.difference().abs()))
+				.ifPresent(option -> offers.add(new SaveOffer("save.swapPlan",
+						List.of(option.name(), String.join(", ", option.newProducts())), "plan", "get",
 						Map.of("planId", String.valueOf(option.planId())))));
 			case MOVING, OTHER -> {
 			}
 		}
-		if (can.pause() && (offers.isEmpty() || reason == CancelReason.MOVING)) {
+		// a break answers moving, and is the one alternative left for most reasons; it does not change a taste
+		if (can.pause() && (reason == CancelReason.MOVING || offers.isEmpty() && reason != CancelReason.TASTE)) {
 			offers.add(post("save.pause", List.of(), "pause", Map.of(), details));
 		}
 		return offers;

@@ -168,7 +168,7 @@ class ShipmentControllerTests {
 		SubscriptionDetails.AvailableActions actions = new SubscriptionDetails.AvailableActions(!locked, false,
 				!locked, true, false, true, changeQuantity && !locked, !locked, true, false);
 		return new SubscriptionDetails(two, box, null, base.planOptions(), actions,
-				base.earliestDate(), base.latestDate(), 1, 10, List.of());
+				base.earliestDate(), base.latestDate(), 1, 10, List.of(), List.of());
 	}
 
 }
