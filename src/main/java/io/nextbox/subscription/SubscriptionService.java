@@ -87,7 +87,7 @@ public class SubscriptionService {
 				open.map(rules::isLocked).orElse(false), skipped.isPresent(), family.size());
 		BigDecimal quantity = BigDecimal.valueOf(subscription.getQuantity());
 		BigDecimal currentPrice = plan.price().multiply(quantity);
-		NewProducts newProducts = new NewProducts(plan.id());
+		NewProducts newProducts = new NewProducts(view, plan.id());
 		List<SubscriptionDetails.PlanOption> options = family.stream()
 			.map(option -> new SubscriptionDetails.PlanOption(option.id(), option.name(), option.tier(),
 					option.price().multiply(quantity), option.price().multiply(quantity).subtract(currentPrice),
@@ -106,13 +106,16 @@ public class SubscriptionService {
 	}
 
 	/** What another plan's box brings that the current plan's box lacks, of the kinds of product the current box holds. */
-	private final class NewProducts {
+	private static final class NewProducts {
+
+		private final CatalogView catalog;
 
 		private final Set<Long> current;
 
 		private final Set<ProductCategory> kinds;
 
-		NewProducts(long currentPlanId) {
+		NewProducts(CatalogView catalog, long currentPlanId) {
+			this.catalog = catalog;
 			current = catalog.contentsOf(currentPlanId).stream().map(PlanContent::productId).collect(Collectors.toSet());
 			kinds = catalog.products(current).values().stream().map(ProductSummary::category)
 				.collect(Collectors.toSet());
