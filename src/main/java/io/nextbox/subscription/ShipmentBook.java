@@ -1,6 +1,8 @@
 package io.nextbox.subscription;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -20,10 +22,23 @@ class ShipmentBook {
 
 	/** The most recent skipped box before the open one, if its cutoff is still ahead: it can be restored. */
 	Optional<Shipment> restorableSkip(Subscription subscription, Shipment open) {
-		return shipments
-			.findFirstBySubscriptionIdAndStatusOrderByShipDateDesc(subscription.getId(), ShipmentStatus.SKIPPED)
-			.filter(skipped -> skipped.getShipDate().isBefore(open.getShipDate()))
+		return restorable(shipments
+			.findFirstBySubscriptionIdAndStatusOrderByShipDateDesc(subscription.getId(), ShipmentStatus.SKIPPED), open);
+	}
+
+	/** The same, among the subscription's skipped boxes already read ({@link #skipped(Subscription)}). */
+	Optional<Shipment> restorableSkip(List<Shipment> skipped, Shipment open) {
+		return restorable(skipped.stream().max(Comparator.comparing(Shipment::getShipDate)), open);
+	}
+
+	private Optional<Shipment> restorable(Optional<Shipment> latestSkipped, Shipment open) {
+		return latestSkipped.filter(skipped -> skipped.getShipDate().isBefore(open.getShipDate()))
 			.filter(skipped -> !rules.isLocked(skipped));
+	}
+
+	/** Every box of the subscription that was skipped. */
+	List<Shipment> skipped(Subscription subscription) {
+		return shipments.findBySubscriptionIdAndStatus(subscription.getId(), ShipmentStatus.SKIPPED);
 	}
 
 	Optional<Shipment> open(Subscription subscription) {
@@ -46,8 +61,7 @@ class ShipmentBook {
 	}
 
 	private Optional<Shipment> skippedAt(Subscription subscription, LocalDate date) {
-		return shipments.findBySubscriptionIdAndStatus(subscription.getId(), ShipmentStatus.SKIPPED)
-			.stream()
+		return skipped(subscription).stream()
 			.filter(shipment -> shipment.getShipDate().equals(date))
 			.findFirst();
 	}

@@ -80,7 +80,9 @@ public class SubscriptionService {
 			.map(shipment -> shipment.getLines().stream().map(ShipmentLine::getProductId).toList())
 			.orElse(List.of()));
 		PlanSummary plan = view.plan(subscription.getPlanId()).orElseThrow();
-		Optional<Shipment> skipped = open.flatMap(shipment -> book.restorableSkip(subscription, shipment));
+		// read once: the box that can be brought back, and the skipped boxes among the upcoming ones
+		List<Shipment> skippedBoxes = open.isPresent() ? book.skipped(subscription) : List.of();
+		Optional<Shipment> skipped = open.flatMap(shipment -> book.restorableSkip(skippedBoxes, shipment));
 		List<PlanSummary> family = view.plansInFamily(plan.familyId());
 		StoreSettings settings = rules.settings();
 		SubscriptionPolicy.State state = new SubscriptionPolicy.State(subscription.getStatus(), open.isPresent(),
@@ -102,7 +104,7 @@ public class SubscriptionService {
 					.stream()
 					.map(entry -> entry.toItem(rules.cutoff().zone()))
 					.toList(),
-				open.map(shipment -> upcoming(subscription, shipment)).orElse(List.of()));
+				open.map(shipment -> upcoming(subscription, shipment, skippedBoxes)).orElse(List.of()));
 	}
 
 	/** What another plan's box brings that the current plan's box lacks, of the kinds of product the current box holds. */
@@ -138,10 +140,10 @@ public class SubscriptionService {
 	 * The next {@link SubscriptionDetails#UPCOMING_BOXES} box dates: skipped boxes still ahead (marked), the open
 	 * box, then the dates after it on the subscription's schedule (its interval as it is now).
 	 */
-	private List<SubscriptionDetails.UpcomingBox> upcoming(Subscription subscription, Shipment open) {
+	private List<SubscriptionDetails.UpcomingBox> upcoming(Subscription subscription, Shipment open,
+			List<Shipment> skipped) {
 		List<SubscriptionDetails.UpcomingBox> boxes = new ArrayList<>();
-		shipments.findBySubscriptionIdAndStatus(subscription.getId(), ShipmentStatus.SKIPPED)
-			.stream()
+		skipped.stream()
 			.map(Shipment::getShipDate)
 			.filter(date -> !date.isBefore(rules.today()) && date.isBefore(open.getShipDate()))
 			.sorted()

@@ -33,7 +33,8 @@ public final class ItemFacts {
 
 	public void put(int item, Facts fact) {
 		if (fixed) {
-			throw new UnsupportedOperationException("ItemFacts.NONE knows nothing");
+			// NONE is one instance shared by every caller without a catalogue: writing to it would tell them all
+			throw new IllegalStateException("ItemFacts.NONE is shared and read-only; learn into growing() instead");
 		}
 		if (item >= facts.length) {
 			facts = Arrays.copyOf(facts, Math.max(item + 1, facts.length * 2));
