@@ -1,11 +1,10 @@
 package io.nextbox.analytics;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 import io.nextbox.offer.OfferEventTally;
 import io.nextbox.offer.OfferEvents;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The store's offer figures over time, all offers together (holdout left out), per day or per week like an offer's
- * own page: one count per period over the events' time index, so a long range never loads its events.
+ * own page: summed per period from one read of the events counted per day, so a long range never loads its events.
  */
 @Service
 public class AnalyticsTrends {
@@ -26,26 +25,24 @@ public class AnalyticsTrends {
 
 	private final OfferService offers;
 
-	private final Clock clock;
-
-	AnalyticsTrends(OfferEvents events, OfferService offers, Clock clock) {
+	AnalyticsTrends(OfferEvents events, OfferService offers) {
 		this.events = events;
 		this.offers = offers;
-		this.clock = clock;
 	}
 
 	public StoreTimeline storeWide(DateRange range, Placement placement) {
-		ZoneId zone = clock.getZone();
 		Map<Long, OfferLabel> labels = offers.labels();
 		int step = range.weekly() ? 7 : 1;
+		SortedMap<LocalDate, List<OfferEventTally>> daily = events.dailyTallies(range.from(), range.to(), placement);
 		List<OfferTimeline.Period> periods = new ArrayList<>();
 		for (LocalDate start = range.from(); !start.isAfter(range.to()); start = start.plusDays(step)) {
 			LocalDate end = start.plusDays(step - 1L).isAfter(range.to()) ? range.to() : start.plusDays(step - 1L);
-			DateRange period = new DateRange(DateRange.CUSTOM, start, end);
 			Figures figures = Figures.NONE;
-			for (OfferEventTally tally : events.tally(period.start(zone), period.end(zone), placement, false)) {
-				OfferLabel label = labels.get(tally.offerId());
-				figures = figures.with(tally, label == null ? OfferKind.ADD_ON : label.kind());
+			for (List<OfferEventTally> day : daily.subMap(start, end.plusDays(1)).values()) {
+				for (OfferEventTally tally : day) {
+					OfferLabel label = labels.get(tally.offerId());
+					figures = figures.with(tally, label == null ? OfferKind.ADD_ON : label.kind());
+				}
 			}
 			periods.add(new OfferTimeline.Period(start, end, figures));
 		}

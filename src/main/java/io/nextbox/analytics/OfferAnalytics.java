@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
-import io.nextbox.offer.OfferEvent;
 import io.nextbox.offer.OfferEventSummary;
 import io.nextbox.offer.OfferEventTally;
 import io.nextbox.offer.OfferEventType;
@@ -97,18 +96,14 @@ public class OfferAnalytics {
 		if (label == null) {
 			throw new OfferNotFoundException(offerId);
 		}
-		ZoneId zone = clock.getZone();
 		int step = range.weekly() ? 7 : 1;
 		List<LocalDate> starts = new ArrayList<>();
-		List<Instant> bounds = new ArrayList<>();
 		for (LocalDate start = range.from(); !start.isAfter(range.to()); start = start.plusDays(step)) {
 			starts.add(start);
-			bounds.add(start.atStartOfDay(zone).toInstant());
 		}
-		bounds.add(range.end(zone));
 		SortedMap<LocalDate, List<OfferEventTally>> daily = events.dailyTallies(offerId, range.from(), range.to(),
 				placement);
-		long[] reached = events.subscribersReached(offerId, bounds, placement);
+		long[] reached = events.subscribersReached(offerId, starts, range.to(), placement);
 		List<OfferTimeline.Period> periods = new ArrayList<>();
 		List<OfferEventTally> all = new ArrayList<>();
 		for (int i = 0; i < starts.size(); i++) {
@@ -175,14 +170,19 @@ public class OfferAnalytics {
 			.setHeader("occurred_at", "offer_id", "offer", "type", "placement", "subscriber_id", "subscription_id",
 					"shipment_id", "unit_price", "holdout")
 			.get())) {
-			for (OfferEvent event : events.between(range.start(zone), range.end(zone), placement, null)) {
+			events.forEachBetween(range.start(zone), range.end(zone), placement, null, event -> {
 				OfferLabel label = labels.get(event.offerId());
-				csv.printRecord(event.occurredAt().toString(), event.offerId(),
-						CsvCells.neutralised(label == null ? "" : label.name()), event.type().name(),
-						event.placement().name(), event.subscriberId(), text(event.subscriptionId()),
-						text(event.shipmentId()), event.unitPrice() == null ? "" : event.unitPrice().toPlainString(),
-						event.holdout());
-			}
+				try {
+					csv.printRecord(event.occurredAt().toString(), event.offerId(),
+							CsvCells.neutralised(label == null ? "" : label.name()), event.type().name(),
+							event.placement().name(), event.subscriberId(), text(event.subscriptionId()),
+							text(event.shipmentId()),
+							event.unitPrice() == null ? "" : event.unitPrice().toPlainString(), event.holdout());
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			});
 		}
 	}
 

@@ -36,6 +36,9 @@ class OfferEventDays {
 	record DayCount(LocalDate day, Count count) {
 	}
 
+	/** The previous-day column of each {@link OfferReach} scope. */
+	private static final String[] PREVIOUS = { "prev_offer_placement", "prev_offer", "prev_placement", "prev_any" };
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -107,6 +110,16 @@ class OfferEventDays {
 							+ "group by offer_id, placement, type, holdout", counting,
 							Timestamp.from(counting.atStartOfDay(zone).toInstant()),
 							Timestamp.from(counting.plusDays(1).atStartOfDay(zone).toInstant()));
+					for (int scope = 0; scope < PREVIOUS.length; scope++) {
+						// the day's first impression per subscriber and scope: its previous day is an earlier one
+						jdbc.update("insert into offer_reach_day (on_day, offer_id, placement, holdout, scope, "
+								+ "seen_before, subscribers) select ?, offer_id, placement, holdout, ?, " + PREVIOUS[scope]
+								+ ", count(*) from offer_event where occurred_at >= ? and occurred_at < ? "
+								+ "and type = 'IMPRESSION' and " + PREVIOUS[scope] + " < ? group by offer_id, placement, "
+								+ "holdout, " + PREVIOUS[scope], counting, scope,
+								Timestamp.from(counting.atStartOfDay(zone).toInstant()),
+								Timestamp.from(counting.plusDays(1).atStartOfDay(zone).toInstant()), counting);
+					}
 				});
 			}
 			catch (DataIntegrityViolationException countedMeanwhile) {
@@ -170,9 +183,106 @@ class OfferEventDays {
 			}
 		}
 		if (first != null) {
-			jdbc.update("delete from offer_event_day_counted where on_day >= ? and on_day <= ?", first, last);
-			jdbc.update("delete from offer_event_day where on_day >= ? and on_day <= ?", first, last);
+			uncount(first, last);
 		}
+	}
+
+	/** The days from {@code first} to {@code last} are counted again when next asked for. */
+	void uncount(LocalDate first, LocalDate last) {
+		jdbc.update("delete from offer_event_day_counted where on_day >= ? and on_day <= ?", first, last);
+		jdbc.update("delete from offer_event_day where on_day >= ? and on_day <= ?", first, last);
+		jdbc.update("delete from offer_reach_day where on_day >= ? and on_day <= ?", first, last);
+	}
+
+	/**
+	 * Distinct subscribers with an impression on the days {@code first} to {@code last}, in or out of the holdout, at
+	 * one placement or all: per offer and placement, the count of each {@link OfferReach scope}. A subscriber counts
+	 * at the first impression of the range in each scope, the one whose previous day is before {@code first}; the
+	 * settled days are summed from {@code offer_reach_day}, the others counted from the log.
+	 */
+	List<OfferReach.Count> reach(LocalDate first, LocalDate last, Placement placement, boolean holdout) {
+		ZoneId zone = clock.getZone();
+		List<OfferReach.Count> reach = new ArrayList<>();
+		LocalDate settledLast = last.isBefore(unsettled()) ? last : unsettled().minusDays(1);
+		if (!settledLast.isBefore(first)) {
+			countDays(first, settledLast);
+			List<Object> arguments = new ArrayList<>(List.of(first, settledLast, holdout, first));
+			if (placement != null) {
+				arguments.add(placement.name());
+			}
+			jdbc.query("select offer_id, placement, scope, sum(subscribers) from offer_reach_day where on_day >= ? "
+					+ "and on_day <= ? and holdout = ? and seen_before < ?" + (placement == null ? "" : " and placement = ?")
+					+ " group by offer_id, placement, scope", (java.sql.ResultSet row) -> {
+						reach.add(new OfferReach.Count(row.getLong(1), Placement.valueOf(row.getString(2)),
+								row.getInt(3), row.getLong(4)));
+					}, arguments.toArray());
+		}
+		LocalDate logFirst = settledLast.isBefore(first) ? first : settledLast.plusDays(1);
+		if (!logFirst.isAfter(last)) {
+			StringBuilder sums = new StringBuilder();
+			List<Object> arguments = new ArrayList<>();
+			for (String previous : PREVIOUS) {
+				sums.append(", sum(case when ").append(previous).append(" < ? then 1 else 0 end)");
+				arguments.add(first);
+			}
+			arguments.addAll(List.of(Timestamp.from(logFirst.atStartOfDay(zone).toInstant()),
+					Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()), holdout));
+			if (placement != null) {
+				arguments.add(placement.name());
+			}
+			jdbc.query("select offer_id, placement" + sums + " from offer_event where occurred_at >= ? and occurred_at < ? "
+					+ "and type = 'IMPRESSION' and holdout = ?" + (placement == null ? "" : " and placement = ?")
+					+ " group by offer_id, placement", (java.sql.ResultSet row) -> {
+						for (int scope = 0; scope < PREVIOUS.length; scope++) {
+							reach.add(new OfferReach.Count(row.getLong(1), Placement.valueOf(row.getString(2)), scope,
+									row.getLong(3 + scope)));
+						}
+					}, arguments.toArray());
+		}
+		return reach;
+	}
+
+	/**
+	 * One offer's first impressions of each day from {@code first} to {@code last} outside the holdout, at one
+	 * placement (scope offer and placement) or all (scope offer), as the day, the previous day and how many.
+	 */
+	List<OfferReach.DayFirsts> reachByDay(long offerId, LocalDate first, LocalDate last, Placement placement) {
+		ZoneId zone = clock.getZone();
+		int scope = placement == null ? OfferReach.OFFER : OfferReach.OFFER_PLACEMENT;
+		List<OfferReach.DayFirsts> firsts = new ArrayList<>();
+		LocalDate settledLast = last.isBefore(unsettled()) ? last : unsettled().minusDays(1);
+		if (!settledLast.isBefore(first)) {
+			countDays(first, settledLast);
+			List<Object> arguments = new ArrayList<>(List.of(offerId, scope, first, settledLast));
+			if (placement != null) {
+				arguments.add(placement.name());
+			}
+			jdbc.query("select on_day, seen_before, sum(subscribers) from offer_reach_day where offer_id = ? and scope = ? "
+					+ "and on_day >= ? and on_day <= ? and holdout = false" + (placement == null ? "" : " and placement = ?")
+					+ " group by on_day, seen_before", (java.sql.ResultSet row) -> {
+						firsts.add(new OfferReach.DayFirsts(row.getObject(1, LocalDate.class),
+								row.getObject(2, LocalDate.class), row.getLong(3)));
+					}, arguments.toArray());
+		}
+		LocalDate logFirst = settledLast.isBefore(first) ? first : settledLast.plusDays(1);
+		if (!logFirst.isAfter(last)) {
+			List<Object> arguments = new ArrayList<>(List.of(offerId,
+					Timestamp.from(logFirst.atStartOfDay(zone).toInstant()),
+					Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant())));
+			if (placement != null) {
+				arguments.add(placement.name());
+			}
+			jdbc.query("select occurred_at, " + PREVIOUS[scope] + " from offer_event where offer_id = ? "
+					+ "and occurred_at >= ? and occurred_at < ? and type = 'IMPRESSION' and holdout = false"
+					+ (placement == null ? "" : " and placement = ?"), (java.sql.ResultSet row) -> {
+						LocalDate day = LocalDate.ofInstant(row.getTimestamp(1).toInstant(), zone);
+						LocalDate before = row.getObject(2, LocalDate.class);
+						if (before != null && before.isBefore(day)) {
+							firsts.add(new OfferReach.DayFirsts(day, before, 1));
+						}
+					}, arguments.toArray());
+		}
+		return firsts;
 	}
 
 	private List<Count> fromTheDays(LocalDate first, LocalDate last, Placement placement, boolean holdout) {

@@ -3,9 +3,12 @@ package io.nextbox.offer;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,29 +32,40 @@ public class OfferEvents {
 
 	private final OfferEventDays days;
 
-	OfferEvents(JdbcTemplate jdbc, OfferMetrics metrics, OfferEventDays days) {
+	private final OfferReach reach;
+
+	private final Clock clock;
+
+	OfferEvents(JdbcTemplate jdbc, OfferMetrics metrics, OfferEventDays days, OfferReach reach, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.metrics = metrics;
 		this.days = days;
+		this.reach = reach;
 	}
 
 	@Transactional
 	public void record(List<OfferEvent> events) {
-		insert(events);
+		insert(events, true);
 		metrics.countOnceCommitted(events);
 	}
 
 	/** Past events brought in at once (the demo store's history): logged, but not counted as happening now. */
 	@Transactional
 	public void importHistory(List<OfferEvent> events) {
-		insert(events);
+		insert(events, false);
 	}
 
-	private void insert(List<OfferEvent> events) {
+	private void insert(List<OfferEvent> events, boolean live) {
 		days.recorded(events);
+		OfferReach.Previous[] previous = reach.previous(events, live);
+		List<Integer> order = java.util.stream.IntStream.range(0, events.size()).boxed().toList();
 		BatchInsert.insert(jdbc, "insert into offer_event (offer_id, subscriber_id, subscription_id, shipment_id, "
-				+ "placement, type, unit_price, holdout, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", events,
-				(statement, event) -> {
+				+ "placement, type, unit_price, holdout, occurred_at, prev_offer_placement, prev_offer, prev_placement, "
+				+ "prev_any) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", order,
+				(statement, index) -> {
+					OfferEvent event = events.get(index);
+					OfferReach.Previous before = previous[index];
 					statement.setLong(1, event.offerId());
 					statement.setLong(2, event.subscriberId());
 					BatchInsert.setLong(statement, 3, event.subscriptionId());
@@ -61,7 +75,22 @@ public class OfferEvents {
 					statement.setBigDecimal(7, event.unitPrice());
 					statement.setBoolean(8, event.holdout());
 					statement.setTimestamp(9, Timestamp.from(event.occurredAt()));
+					day(statement, 10, before == null ? null : before.offerPlacement());
+					day(statement, 11, before == null ? null : before.offer());
+					day(statement, 12, before == null ? null : before.placement());
+					day(statement, 13, before == null ? null : before.any());
 				});
+	}
+
+	/** A day bound as a {@code LocalDate} (no {@code java.sql.Date}: its calendar moves the year 1). */
+	private static void day(java.sql.PreparedStatement statement, int index, LocalDate day)
+			throws java.sql.SQLException {
+		if (day == null) {
+			statement.setNull(index, java.sql.Types.DATE);
+		}
+		else {
+			statement.setObject(index, day);
+		}
 	}
 
 	/**
@@ -93,7 +122,7 @@ public class OfferEvents {
 	 */
 	@Transactional(readOnly = true)
 	public List<OfferEventTally> tally(Instant from, Instant to, Placement placement, boolean byPlacement) {
-		Tallies tallies = tallies(from, to, placement);
+		Tallies tallies = tallies(from, to, placement, distinctSubscribers(from, to, placement));
 		return byPlacement ? tallies.perPlacement() : tallies.perOffer();
 	}
 
@@ -103,9 +132,39 @@ public class OfferEvents {
 	 */
 	@Transactional(readOnly = true)
 	public OfferEventSummary summarize(Instant from, Instant to, Placement placement) {
-		Tallies tallies = tallies(from, to, placement);
-		long reached = tallies.perOffer().isEmpty() ? 0 : subscribersReached(from, to, placement);
-		return new OfferEventSummary(tallies.perOffer(), tallies.perPlacement(), reached);
+		ZoneId zone = clock.getZone();
+		LocalDate first = LocalDate.ofInstant(from, zone);
+		LocalDate last = LocalDate.ofInstant(to, zone).minusDays(1);
+		if (!first.atStartOfDay(zone).toInstant().equals(from) || !last.plusDays(1).atStartOfDay(zone).toInstant().equals(to)
+				|| last.isBefore(first)) {
+			Tallies tallies = tallies(from, to, placement, distinctSubscribers(from, to, placement));
+			long reached = tallies.perOffer().isEmpty() ? 0 : subscribersReached(from, to, placement);
+			return new OfferEventSummary(tallies.perOffer(), tallies.perPlacement(), reached);
+		}
+		// whole days: the subscribers reached are counts of first impressions (see OfferReach)
+		Map<Key, Long> subscribers = new HashMap<>();
+		long reached = 0;
+		for (OfferReach.Count count : days.reach(first, last, placement, false)) {
+			Key offer = new Key(count.offerId(), null, OfferEventType.IMPRESSION);
+			Key there = new Key(count.offerId(), count.placement(), OfferEventType.IMPRESSION);
+			switch (count.scope()) {
+				case OfferReach.OFFER_PLACEMENT -> {
+					subscribers.merge(there, count.subscribers(), Long::sum);
+					if (placement != null) {
+						subscribers.merge(offer, count.subscribers(), Long::sum);
+					}
+				}
+				case OfferReach.OFFER -> {
+					if (placement == null) {
+						subscribers.merge(offer, count.subscribers(), Long::sum);
+					}
+				}
+				case OfferReach.PLACEMENT -> reached += placement == null ? 0 : count.subscribers();
+				default -> reached += placement == null ? count.subscribers() : 0;
+			}
+		}
+		Tallies tallies = tallies(from, to, placement, subscribers);
+		return new OfferEventSummary(tallies.perOffer(), tallies.perPlacement(), tallies.perOffer().isEmpty() ? 0 : reached);
 	}
 
 	private record Tallies(List<OfferEventTally> perOffer, List<OfferEventTally> perPlacement) {
@@ -114,7 +173,7 @@ public class OfferEvents {
 	private record Key(long offerId, Placement placement, OfferEventType type) {
 	}
 
-	private Tallies tallies(Instant from, Instant to, Placement placement) {
+	private Tallies tallies(Instant from, Instant to, Placement placement, Map<Key, Long> subscribers) {
 		Map<Key, long[]> events = new LinkedHashMap<>();
 		Map<Key, BigDecimal> amounts = new HashMap<>();
 		for (OfferEventDays.Count count : days.counts(from, to, placement, false)) {
@@ -124,7 +183,6 @@ public class OfferEvents {
 				amounts.merge(key, count.amount(), BigDecimal::add);
 			}
 		}
-		Map<Key, Long> subscribers = distinctSubscribers(from, to, placement);
 		List<OfferEventTally> perOffer = new ArrayList<>();
 		List<OfferEventTally> perPlacement = new ArrayList<>();
 		events.forEach((key, count) -> {
@@ -203,12 +261,28 @@ public class OfferEvents {
 	@Transactional(readOnly = true)
 	public SortedMap<LocalDate, List<OfferEventTally>> dailyTallies(long offerId, LocalDate first, LocalDate last,
 			Placement placement) {
-		Map<LocalDate, Map<OfferEventType, OfferEventTally>> perDay = new TreeMap<>();
+		return daily(offerId, first, last, placement);
+	}
+
+	/**
+	 * Every offer's events outside the holdout on each day from {@code first} to {@code last}, at one placement or
+	 * all, counted per offer and type, in one read of the days counted (and of the log for the days not settled).
+	 */
+	@Transactional(readOnly = true)
+	public SortedMap<LocalDate, List<OfferEventTally>> dailyTallies(LocalDate first, LocalDate last,
+			Placement placement) {
+		return daily(null, first, last, placement);
+	}
+
+	private SortedMap<LocalDate, List<OfferEventTally>> daily(Long offerId, LocalDate first, LocalDate last,
+			Placement placement) {
+		Map<LocalDate, Map<Key, OfferEventTally>> perDay = new TreeMap<>();
 		for (OfferEventDays.DayCount day : days.byDay(first, last, offerId, placement, false)) {
 			OfferEventDays.Count count = day.count();
-			perDay.computeIfAbsent(day.day(), d -> new EnumMap<>(OfferEventType.class))
-				.merge(count.type(), new OfferEventTally(offerId, null, count.type(), count.events(), 0, count.amount()),
-						(a, b) -> new OfferEventTally(offerId, null, a.type(), a.events() + b.events(), 0,
+			perDay.computeIfAbsent(day.day(), d -> new LinkedHashMap<>())
+				.merge(new Key(count.offerId(), null, count.type()),
+						new OfferEventTally(count.offerId(), null, count.type(), count.events(), 0, count.amount()),
+						(a, b) -> new OfferEventTally(a.offerId(), null, a.type(), a.events() + b.events(), 0,
 								a.amount().add(b.amount())));
 		}
 		SortedMap<LocalDate, List<OfferEventTally>> tallies = new TreeMap<>();
@@ -217,34 +291,25 @@ public class OfferEvents {
 	}
 
 	/**
-	 * How many distinct subscribers outside the holdout saw one offer in each period between consecutive
-	 * {@code bounds} (the first inclusive, the next exclusive), and over all of them (the last element).
+	 * How many distinct subscribers outside the holdout saw one offer in each period (the days from one of
+	 * {@code starts} to the day before the next, the last to {@code last}), and over all of them (the last element):
+	 * counts of first impressions (see {@link OfferReach}).
 	 */
 	@Transactional(readOnly = true)
-	public long[] subscribersReached(long offerId, List<Instant> bounds, Placement placement) {
-		int periods = bounds.size() - 1;
+	public long[] subscribersReached(long offerId, List<LocalDate> starts, LocalDate last, Placement placement) {
+		int periods = starts.size();
 		long[] reached = new long[periods + 1];
-		StringBuilder period = new StringBuilder("case");
-		List<Object> arguments = new ArrayList<>();
-		for (int i = 1; i < periods; i++) {
-			period.append(" when occurred_at < ? then ").append(i - 1);
-			arguments.add(Timestamp.from(bounds.get(i)));
+		LocalDate first = starts.get(0);
+		for (OfferReach.DayFirsts firsts : days.reachByDay(offerId, first, last, placement)) {
+			int period = Collections.binarySearch(starts, firsts.day());
+			period = period >= 0 ? period : -period - 2;
+			if (firsts.before().isBefore(starts.get(period))) {
+				reached[period] += firsts.subscribers();
+			}
+			if (firsts.before().isBefore(first)) {
+				reached[periods] += firsts.subscribers();
+			}
 		}
-		period.append(" else ").append(periods - 1).append(" end");
-		String where = " from offer_event where offer_id = ? and occurred_at >= ? and occurred_at < ? "
-				+ "and holdout = false and type = 'IMPRESSION'" + (placement == null ? "" : " and placement = ?");
-		List<Object> filter = new ArrayList<>(List.of(offerId, Timestamp.from(bounds.get(0)),
-				Timestamp.from(bounds.get(periods))));
-		if (placement != null) {
-			filter.add(placement.name());
-		}
-		arguments.addAll(filter);
-		jdbc.query("select period, count(distinct subscriber_id) from (select " + period + " as period, subscriber_id"
-				+ where + ") seen group by period", (ResultSet row) -> {
-					reached[row.getInt(1)] = row.getLong(2);
-				}, arguments.toArray());
-		Long all = jdbc.queryForObject("select count(distinct subscriber_id)" + where, Long.class, filter.toArray());
-		reached[periods] = all == null ? 0 : all;
 		return reached;
 	}
 
@@ -254,6 +319,18 @@ public class OfferEvents {
 	 */
 	@Transactional(readOnly = true)
 	public List<OfferEvent> between(Instant from, Instant to, Placement placement, Long offerId) {
+		List<OfferEvent> events = new ArrayList<>();
+		forEachBetween(from, to, placement, offerId, events::add);
+		return events;
+	}
+
+	/**
+	 * {@link #between}, handed over one event at a time as the rows arrive (a thousand at a time from the database),
+	 * so an export of millions of events never holds them all.
+	 */
+	@Transactional(readOnly = true)
+	public void forEachBetween(Instant from, Instant to, Placement placement, Long offerId,
+			java.util.function.Consumer<OfferEvent> each) {
 		List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
 		if (placement != null) {
 			arguments.add(placement.name());
@@ -261,15 +338,23 @@ public class OfferEvents {
 		if (offerId != null) {
 			arguments.add(offerId);
 		}
-		return jdbc.query("select offer_id, subscriber_id, subscription_id, shipment_id, placement, type, unit_price, "
+		String sql = "select offer_id, subscriber_id, subscription_id, shipment_id, placement, type, unit_price, "
 				+ "holdout, occurred_at from offer_event where occurred_at >= ? and occurred_at < ?"
 				+ (placement == null ? "" : " and placement = ?") + (offerId == null ? "" : " and offer_id = ?")
-				+ " order by occurred_at, id",
-				(row, n) -> new OfferEvent(row.getLong(1), row.getLong(2), row.getObject(3, Long.class),
-						row.getObject(4, Long.class), Placement.valueOf(row.getString(5)),
-						OfferEventType.valueOf(row.getString(6)), row.getBigDecimal(7), row.getBoolean(8),
-						row.getTimestamp(9).toInstant()),
-				arguments.toArray());
+				+ " order by occurred_at, id";
+		jdbc.query(connection -> {
+			java.sql.PreparedStatement statement = connection.prepareStatement(sql);
+			statement.setFetchSize(1000);
+			for (int i = 0; i < arguments.size(); i++) {
+				statement.setObject(i + 1, arguments.get(i));
+			}
+			return statement;
+		}, (ResultSet row) -> {
+			each.accept(new OfferEvent(row.getLong(1), row.getLong(2), row.getObject(3, Long.class),
+					row.getObject(4, Long.class), Placement.valueOf(row.getString(5)),
+					OfferEventType.valueOf(row.getString(6)), row.getBigDecimal(7), row.getBoolean(8),
+					row.getTimestamp(9).toInstant()));
+		});
 	}
 
 	@Transactional

@@ -1,9 +1,17 @@
 package io.nextbox.offer;
 
+import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -15,8 +23,11 @@ public class OfferExposures {
 
 	private final JdbcTemplate jdbc;
 
-	OfferExposures(JdbcTemplate jdbc) {
+	private final Clock clock;
+
+	OfferExposures(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -26,6 +37,11 @@ public class OfferExposures {
 	 */
 	@Transactional(readOnly = true)
 	public List<OfferExposure> between(Instant from, Instant to, Placement placement) {
+		ZoneId zone = clock.getZone();
+		LocalDate first = LocalDate.ofInstant(from, zone);
+		if (first.atStartOfDay(zone).toInstant().equals(from)) {
+			return firstSeen(from, to, first, placement);
+		}
 		List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
 		if (placement != null) {
 			arguments.add(placement.name());
@@ -46,6 +62,37 @@ public class OfferExposures {
 					return new OfferExposure(row.getLong("subscriber_id"), held && !shown, held && shown,
 							row.getBigDecimal("shipped"));
 				}, arguments.toArray());
+	}
+
+	/**
+	 * {@link #between} from the start of the day {@code first}: each subscriber's first impression of the range on
+	 * each side of the holdout (the one whose previous day is before {@code first}, see {@code OfferReach}), one row
+	 * each read from an index, and the add-ons shipped in the range per subscriber.
+	 */
+	private List<OfferExposure> firstSeen(Instant from, Instant to, LocalDate first, Placement placement) {
+		Map<Long, int[]> sides = new LinkedHashMap<>();
+		List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+		if (placement != null) {
+			arguments.add(0, placement.name());
+		}
+		arguments.add(first);
+		jdbc.query("select subscriber_id, holdout from offer_event where type = 'IMPRESSION' "
+				+ (placement == null ? "and occurred_at >= ? and occurred_at < ? and prev_any < ?"
+						: "and placement = ? and occurred_at >= ? and occurred_at < ? and prev_placement < ?"),
+				(ResultSet row) -> {
+					sides.computeIfAbsent(row.getLong(1), id -> new int[2])[row.getBoolean(2) ? 1 : 0] = 1;
+				}, arguments.toArray());
+		Map<Long, BigDecimal> shipped = new HashMap<>();
+		arguments.remove(arguments.size() - 1);
+		jdbc.query("select subscriber_id, sum(unit_price) from offer_event where type = 'SHIPPED' "
+				+ (placement == null ? "" : "and placement = ? ") + "and occurred_at >= ? and occurred_at < ? "
+				+ "group by subscriber_id", (ResultSet row) -> {
+					shipped.put(row.getLong(1), row.getBigDecimal(2));
+				}, arguments.toArray());
+		List<OfferExposure> exposures = new ArrayList<>(sides.size());
+		sides.forEach((subscriber, side) -> exposures.add(new OfferExposure(subscriber, side[1] == 1 && side[0] == 0,
+				side[0] == 1 && side[1] == 1, shipped.getOrDefault(subscriber, BigDecimal.ZERO))));
+		return exposures;
 	}
 
 }

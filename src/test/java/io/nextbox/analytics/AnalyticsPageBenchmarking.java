@@ -10,6 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import io.nextbox.offer.OfferEvent;
+import io.nextbox.offer.OfferEventType;
+import io.nextbox.offer.OfferEvents;
 import io.nextbox.offer.Placement;
 import io.nextbox.shared.BatchInsert;
 import io.nextbox.support.DemoLogins;
@@ -49,6 +52,9 @@ abstract class AnalyticsPageBenchmarking {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	OfferEvents events;
+
 	@Test
 	void analyticsPagesWithTheDemoStoreThenAHundredThousandSubscribers() throws Exception {
 		long offer = jdbc.queryForObject("select min(offer_id) from offer_event", Long.class);
@@ -72,7 +78,11 @@ abstract class AnalyticsPageBenchmarking {
 	}
 
 	private void time(String url) throws Exception {
-		for (int run = 0; run < WARM_UP; run++) {
+		long first = System.nanoTime();
+		render(url);
+		System.out.printf("  %-48s first render %.1f ms (counts the settled days not counted yet)%n", url,
+				(System.nanoTime() - first) / 1e6);
+		for (int run = 1; run < WARM_UP; run++) {
 			render(url);
 		}
 		long[] nanos = new long[RUNS];
@@ -83,8 +93,9 @@ abstract class AnalyticsPageBenchmarking {
 			nanos[run] = System.nanoTime() - start;
 		}
 		Arrays.sort(nanos);
-		System.out.printf("  %-48s median %7.1f ms (min %7.1f, max %7.1f), %d SQL statements%n", url,
-				nanos[RUNS / 2] / 1e6, nanos[0] / 1e6, nanos[RUNS - 1] / 1e6, statements);
+		System.out.printf("  %-48s median %7.1f ms (min %7.1f, max %7.1f), %d SQL statements, load average %.1f%n",
+				url, nanos[RUNS / 2] / 1e6, nanos[0] / 1e6, nanos[RUNS - 1] / 1e6, statements,
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
 	private String render(String url) {
@@ -149,25 +160,17 @@ abstract class AnalyticsPageBenchmarking {
 			}
 		}
 		insertEvents(rows);
-		// written past OfferEvents, which would have marked the days counted so far for counting again
-		jdbc.update("delete from offer_event_day");
-		jdbc.update("delete from offer_event_day_counted");
 		analyze();
 		System.out.printf("%nadded %,d synthetic subscribers and their offer events in %.1f s%n", count,
 				(System.nanoTime() - started) / 1e9);
 	}
 
+	/** Through the event log's import, as the demo's history: each impression gets its previous days. */
 	private void insertEvents(List<Object[]> rows) {
-		BatchInsert.insert(jdbc, "insert into offer_event (offer_id, subscriber_id, placement, type, unit_price, "
-				+ "holdout, occurred_at) values (?, ?, ?, ?, ?, ?, ?)", rows, (statement, row) -> {
-					statement.setLong(1, (Long) row[0]);
-					statement.setLong(2, (Long) row[1]);
-					statement.setString(3, ((Placement) row[2]).name());
-					statement.setString(4, (String) row[3]);
-					statement.setBigDecimal(5, (BigDecimal) row[4]);
-					statement.setBoolean(6, (Boolean) row[5]);
-					statement.setTimestamp(7, Timestamp.from((Instant) row[6]));
-				});
+		events.importHistory(rows.stream()
+			.map(row -> new OfferEvent((Long) row[0], (Long) row[1], null, null, (Placement) row[2],
+					OfferEventType.valueOf((String) row[3]), (BigDecimal) row[4], (Boolean) row[5], (Instant) row[6]))
+			.toList());
 	}
 
 	private long count(String table) {

@@ -21,7 +21,7 @@ class PostgresAnalyticsPageBenchmark extends AnalyticsPageBenchmarking {
 
 	@Override
 	void analyze() {
-		jdbc.execute("analyze offer_event");
+		jdbc.execute("vacuum analyze offer_event");
 	}
 
 }
