@@ -39,6 +39,10 @@ class OfferEventDays {
 	/** The previous-day column of each {@link OfferReach} scope. */
 	private static final String[] PREVIOUS = { "prev_offer_placement", "prev_offer", "prev_placement", "prev_any" };
 
+	/** An impression's previous day in the scope of the row it is joined with. */
+	private static final String BEFORE = "case scope when 0 then prev_offer_placement when 1 then prev_offer "
+			+ "when 2 then prev_placement else prev_any end";
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -110,16 +114,15 @@ class OfferEventDays {
 							+ "group by offer_id, placement, type, holdout", counting,
 							Timestamp.from(counting.atStartOfDay(zone).toInstant()),
 							Timestamp.from(counting.plusDays(1).atStartOfDay(zone).toInstant()));
-					for (int scope = 0; scope < PREVIOUS.length; scope++) {
-						// the day's first impression per subscriber and scope: its previous day is an earlier one
-						jdbc.update("insert into offer_reach_day (on_day, offer_id, placement, holdout, scope, "
-								+ "seen_before, subscribers) select ?, offer_id, placement, holdout, ?, " + PREVIOUS[scope]
-								+ ", count(*) from offer_event where occurred_at >= ? and occurred_at < ? "
-								+ "and type = 'IMPRESSION' and " + PREVIOUS[scope] + " < ? group by offer_id, placement, "
-								+ "holdout, " + PREVIOUS[scope], counting, scope,
-								Timestamp.from(counting.atStartOfDay(zone).toInstant()),
-								Timestamp.from(counting.plusDays(1).atStartOfDay(zone).toInstant()), counting);
-					}
+					// the day's first impression per subscriber in each scope: its previous day is an earlier one;
+					// one pass over the day's impressions, each read once per scope
+					jdbc.update("insert into offer_reach_day (on_day, offer_id, placement, holdout, scope, seen_before, "
+							+ "subscribers) select ?, offer_id, placement, holdout, scope, " + BEFORE + ", count(*) "
+							+ "from offer_event cross join (values (0), (1), (2), (3)) scopes (scope) "
+							+ "where occurred_at >= ? and occurred_at < ? and type = 'IMPRESSION' and " + BEFORE
+							+ " < ? group by offer_id, placement, holdout, scope, " + BEFORE, counting,
+							Timestamp.from(counting.atStartOfDay(zone).toInstant()),
+							Timestamp.from(counting.plusDays(1).atStartOfDay(zone).toInstant()), counting);
 				});
 			}
 			catch (DataIntegrityViolationException countedMeanwhile) {

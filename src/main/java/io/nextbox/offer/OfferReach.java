@@ -1,7 +1,6 @@
 package io.nextbox.offer;
 
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,25 +109,29 @@ class OfferReach {
 				jdbc.queryForList("select id from subscriber where id in (" + in + ") for update", Long.class,
 						some.toArray());
 			}
-			List<Object> arguments = new ArrayList<>(some);
-			arguments.add(Timestamp.from(earliest));
-			jdbc.query("select subscriber_id, holdout, offer_id, placement, max(occurred_at) from offer_event "
-					+ "where subscriber_id in (" + in + ") and type = 'IMPRESSION' and occurred_at < ? "
-					+ "group by subscriber_id, holdout, offer_id, placement", (ResultSet row) -> {
-						LocalDate day = LocalDate.ofInstant(row.getTimestamp(5).toInstant(), zone);
-						for (String key : keys(row.getLong(1), row.getBoolean(2), row.getLong(3),
-								Placement.valueOf(row.getString(4)))) {
-							last.merge(key, day, (a, b) -> a.isAfter(b) ? a : b);
-						}
-					}, arguments.toArray());
+			// every impression of theirs, over the subscriber index: the last before the earliest new one in each
+			// chain, and those at or after it, whose previous days the new ones may move
+			Instant from = earliest;
 			jdbc.query("select id, subscriber_id, holdout, offer_id, placement, occurred_at, prev_offer_placement, "
 					+ "prev_offer, prev_placement, prev_any from offer_event where subscriber_id in (" + in + ") "
-					+ "and type = 'IMPRESSION' and occurred_at >= ?", (ResultSet row) -> {
-						seen.add(new Seen(row.getLong(1), -1, row.getLong(2), row.getBoolean(3), row.getLong(4),
-								Placement.valueOf(row.getString(5)), row.getTimestamp(6).toInstant(),
-								new Previous(row.getObject(7, LocalDate.class), row.getObject(8, LocalDate.class),
-										row.getObject(9, LocalDate.class), row.getObject(10, LocalDate.class))));
-					}, arguments.toArray());
+					+ "and type = 'IMPRESSION'", (ResultSet row) -> {
+						Instant at = row.getTimestamp(6).toInstant();
+						long subscriber = row.getLong(2);
+						boolean holdout = row.getBoolean(3);
+						long offer = row.getLong(4);
+						Placement placement = Placement.valueOf(row.getString(5));
+						if (at.isBefore(from)) {
+							LocalDate day = LocalDate.ofInstant(at, zone);
+							for (String key : keys(subscriber, holdout, offer, placement)) {
+								last.merge(key, day, (a, b) -> a.isAfter(b) ? a : b);
+							}
+						}
+						else {
+							seen.add(new Seen(row.getLong(1), -1, subscriber, holdout, offer, placement, at,
+									new Previous(row.getObject(7, LocalDate.class), row.getObject(8, LocalDate.class),
+											row.getObject(9, LocalDate.class), row.getObject(10, LocalDate.class))));
+						}
+					}, some.toArray());
 		}
 		// in the order of the log: by time, then those recorded before those about to be, each in its own order
 		seen.sort(Comparator.comparing(Seen::at)
