@@ -112,9 +112,13 @@ class OfferReach {
 			// every impression of theirs, over the subscriber index: the last before the earliest new one in each
 			// chain, and those at or after it, whose previous days the new ones may move
 			Instant from = earliest;
+			// (the type is left to Java: a condition on it could lead a planner to an index of all impressions)
 			jdbc.query("select id, subscriber_id, holdout, offer_id, placement, occurred_at, prev_offer_placement, "
-					+ "prev_offer, prev_placement, prev_any from offer_event where subscriber_id in (" + in + ") "
-					+ "and type = 'IMPRESSION'", (ResultSet row) -> {
+					+ "prev_offer, prev_placement, prev_any, type from offer_event where subscriber_id in (" + in + ")",
+					(ResultSet row) -> {
+						if (!"IMPRESSION".equals(row.getString(11))) {
+							return;
+						}
 						Instant at = row.getTimestamp(6).toInstant();
 						long subscriber = row.getLong(2);
 						boolean holdout = row.getBoolean(3);
