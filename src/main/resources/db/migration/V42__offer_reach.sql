@@ -30,7 +30,8 @@ when matched then update set
     prev_any = coalesce(p.p_any, date '0001-01-01');
 
 -- the first impressions of each day (those whose previous day is an earlier one), counted per day, offer, placement,
--- holdout, scope (0 offer and placement, 1 offer, 2 placement, 3 any) and previous day: counted with the day's
+-- holdout, scope (0 offer and placement, 1 offer, 2 placement, 3 any; offer 0 and placement 'ALL' where the scope
+-- has none) and previous day: counted with the day's
 -- other counts into offer_event_day (a day counted is counted here too), so a range's subscribers reached are a
 -- sum of the rows of its days whose previous day is before its first
 create table offer_reach_day (

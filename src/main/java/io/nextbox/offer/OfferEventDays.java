@@ -43,6 +43,10 @@ class OfferEventDays {
 	private static final String BEFORE = "case scope when 0 then prev_offer_placement when 1 then prev_offer "
 			+ "when 2 then prev_placement else prev_any end";
 
+	private static final String OFFER = "case when scope in (0, 1) then offer_id else 0 end";
+
+	private static final String WHERE = "case when scope in (0, 2) then placement else 'ALL' end";
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -116,11 +120,12 @@ class OfferEventDays {
 							Timestamp.from(counting.plusDays(1).atStartOfDay(zone).toInstant()));
 					// the day's first impression per subscriber in each scope: its previous day is an earlier one;
 					// one pass over the day's impressions, each read once per scope
+					// (a scope without the offer keeps offer 0, one without the placement 'ALL': fewer rows)
 					jdbc.update("insert into offer_reach_day (on_day, offer_id, placement, holdout, scope, seen_before, "
-							+ "subscribers) select ?, offer_id, placement, holdout, scope, " + BEFORE + ", count(*) "
-							+ "from offer_event cross join (values (0), (1), (2), (3)) scopes (scope) "
+							+ "subscribers) select ?, " + OFFER + ", " + WHERE + ", holdout, scope, " + BEFORE
+							+ ", count(*) from offer_event cross join (values (0), (1), (2), (3)) scopes (scope) "
 							+ "where occurred_at >= ? and occurred_at < ? and type = 'IMPRESSION' and " + BEFORE
-							+ " < ? group by offer_id, placement, holdout, scope, " + BEFORE, counting,
+							+ " < ? group by " + OFFER + ", " + WHERE + ", holdout, scope, " + BEFORE, counting,
 							Timestamp.from(counting.atStartOfDay(zone).toInstant()),
 							Timestamp.from(counting.plusDays(1).atStartOfDay(zone).toInstant()), counting);
 				});
@@ -216,8 +221,9 @@ class OfferEventDays {
 			jdbc.query("select offer_id, placement, scope, sum(subscribers) from offer_reach_day where on_day >= ? "
 					+ "and on_day <= ? and holdout = ? and seen_before < ?" + (placement == null ? "" : " and placement = ?")
 					+ " group by offer_id, placement, scope", (java.sql.ResultSet row) -> {
-						reach.add(new OfferReach.Count(row.getLong(1), Placement.valueOf(row.getString(2)),
-								row.getInt(3), row.getLong(4)));
+						reach.add(new OfferReach.Count(row.getLong(1),
+								"ALL".equals(row.getString(2)) ? null : Placement.valueOf(row.getString(2)), row.getInt(3),
+								row.getLong(4)));
 					}, arguments.toArray());
 		}
 		LocalDate logFirst = settledLast.isBefore(first) ? first : settledLast.plusDays(1);

@@ -42,7 +42,11 @@ class OfferReach {
 	/** The previous day of a subscriber's first impression in a scope. */
 	static final LocalDate NEVER = LocalDate.of(1, 1, 1);
 
-	/** First impressions of a range in one scope at one offer and placement: how many subscribers they are. */
+	/**
+	 * First impressions of a range in one scope at one offer and placement: how many subscribers they are. The
+	 * settled days keep no offer (0) in the scopes {@link #PLACEMENT} and {@link #ANY}, and no placement
+	 * ({@code null}) in {@link #OFFER} and {@link #ANY}.
+	 */
 	record Count(long offerId, Placement placement, int scope, long subscribers) {
 	}
 
