@@ -94,8 +94,8 @@ java -jar "$jar" --server.port="$port" "${db_args[@]}" \
   --nextbox.shipments.cron=- --nextbox.reminders.cron=- --nextbox.recommendation.rebuild-cron=- \
   --nextbox.demo.subscribers="$subscribers" ${app_args[@]+"${app_args[@]}"} >"$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 600); do
-  if curl -fs "$base/actuator/health/readiness" 2>/dev/null | grep -q UP; then
+for _ in $(seq 1 6000); do
+  if curl -fs -o /dev/null "$base/actuator/health/readiness" 2>/dev/null; then
     break
   fi
   if ! kill -0 "$app_pid" 2>/dev/null; then

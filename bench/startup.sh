@@ -46,7 +46,7 @@ timed_start() {
   started=$(date +%s.%N)
   java ${java_opts[@]+"${java_opts[@]}"} "$@" "${args[@]}" >"$work/app.log" 2>&1 &
   app_pid=$!
-  until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q UP; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; do
     kill -0 "$app_pid" 2>/dev/null || { tail -n 30 "$work/app.log" >&2; exit 1; }
     sleep 0.05
   done
