@@ -4,10 +4,11 @@
 # ratios to the login page with the same session cookie (issue 13's targets). See README, "Performance".
 #
 #   bench/load.sh [--postgres] [--jar PATH] [--duration 10s] [--connections 16] [--threads 2] [--only REGEX]
-#                 [--adders 200] [-- app options]
+#                 [--adders 200] [--subscribers 2000] [-- app options]
 #
 # --only runs the rows whose name matches (e.g. --only 'login|dashboard'; the login page always runs, for the
 # ratios); the one-click add row is named "one-click add".
+# --subscribers seeds a demo store of that size (nextbox.demo.subscribers; the scale run of issue 13 is 100000).
 # Options after "--" go to the application, e.g. "-- --nextbox.sessions=jdbc". --postgres runs on the PostgreSQL
 # at 127.0.0.1:5432 (database test, user postgres) in a fresh schema, dropped at the end.
 set -euo pipefail
@@ -21,6 +22,7 @@ threads=2
 warmup=5s
 adders=200
 only=""
+subscribers=2000
 app_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -32,6 +34,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup="$2"; shift ;;
     --adders) adders="$2"; shift ;;
     --only) only="$2"; shift ;;
+    --subscribers) subscribers="$2"; shift ;;
     --) shift; app_args=("$@"); break ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
@@ -89,10 +92,10 @@ echo "Starting $jar on port $port ($( [ "$postgres" = true ] && echo "PostgreSQL
 started=$(date +%s.%N)
 java -jar "$jar" --server.port="$port" "${db_args[@]}" \
   --nextbox.shipments.cron=- --nextbox.reminders.cron=- --nextbox.recommendation.rebuild-cron=- \
-  ${app_args[@]+"${app_args[@]}"} >"$work/app.log" 2>&1 &
+  --nextbox.demo.subscribers="$subscribers" ${app_args[@]+"${app_args[@]}"} >"$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 600); do
-  if curl -fs "$base/actuator/health/readiness" 2>/dev/null | grep -q UP; then
+for _ in $(seq 1 6000); do
+  if curl -fs -o /dev/null "$base/actuator/health/readiness" 2>/dev/null; then
     break
   fi
   if ! kill -0 "$app_pid" 2>/dev/null; then
@@ -102,7 +105,21 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 ready=$(date +%s.%N)
-awk -v a="$started" -v b="$ready" 'BEGIN { printf "Ready (demo store seeded) in %.1f s\n", b - a }'
+awk -v a="$started" -v b="$ready" -v n="$subscribers" 'BEGIN { printf "Ready (demo store of %d subscribers seeded) in %.1f s\n", n, b - a }'
+grep -oE 'Seeded the demo store in [0-9]+ ms[^:]*' "$work/app.log" | sed -n 1p || true
+
+# The widget needs the recommender's model, built in the background after the start: wait for it, then report its
+# build time and the heap in use after a full collection (what the store's size costs in memory)
+for _ in $(seq 1 3000); do
+  grep -q 'Recommendation model built' "$work/app.log" && break
+  kill -0 "$app_pid" 2>/dev/null || { tail -n 40 "$work/app.log" >&2; exit 1; }
+  sleep 0.2
+done
+grep -oE 'Recommendation model built from [0-9]+ orders of [0-9]+ subscribers in [0-9]+ ms' "$work/app.log" | sed -n 1p || true
+if command -v jcmd >/dev/null 2>&1; then
+  jcmd "$app_pid" GC.run >/dev/null 2>&1 || true
+  jcmd "$app_pid" GC.heap_info 2>/dev/null | grep -iE 'total|used' | sed -n 1,2p | sed 's/^ */Heap after a full GC: /' || true
+fi
 
 # Signs a subscriber in by the login form (with its CSRF token); prints "Cookie-header<TAB>csrf-token".
 sign_in() {

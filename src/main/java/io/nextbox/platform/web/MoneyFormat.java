@@ -22,9 +22,22 @@ public class MoneyFormat {
 		if (amount == null) {
 			return "";
 		}
-		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
-		format.setCurrency(Currency.getInstance(settings.current().currency()));
-		return format.format(amount);
+		String currency = settings.current().currency();
+		// a currency format is costly to make (a page of orders formats dozens of amounts) and not thread-safe: one a
+		// thread, made again only when the store's currency changes
+		CurrencyFormat format = FORMATS.get();
+		if (format == null || !format.currency().equals(currency)) {
+			NumberFormat made = NumberFormat.getCurrencyInstance(Locale.US);
+			made.setCurrency(Currency.getInstance(currency));
+			format = new CurrencyFormat(currency, made);
+			FORMATS.set(format);
+		}
+		return format.format().format(amount);
 	}
+
+	private record CurrencyFormat(String currency, NumberFormat format) {
+	}
+
+	private static final ThreadLocal<CurrencyFormat> FORMATS = new ThreadLocal<>();
 
 }
