@@ -44,12 +44,9 @@ public class SubscriptionService {
 
 	private final JdbcTemplate jdbc;
 
-	private final SubscriptionSwaps swaps;
-
 	SubscriptionService(SubscriptionRepository subscriptions, ShipmentRepository shipments,
 			TimelineRepository timeline, ShipmentBook book, ShipmentRules rules, CatalogService catalog,
-			JdbcTemplate jdbc, SubscriptionSwaps swaps) {
-		this.swaps = swaps;
+			JdbcTemplate jdbc) {
 		this.subscriptions = subscriptions;
 		this.shipments = shipments;
 		this.timeline = timeline;
@@ -83,7 +80,7 @@ public class SubscriptionService {
 			.map(shipment -> shipment.getLines().stream().map(ShipmentLine::getProductId).toList())
 			.orElse(List.of()));
 		PlanSummary plan = view.plan(subscription.getPlanId()).orElseThrow();
-		BoxContents box = SubscriptionSwaps.box(view, plan.id(), swaps.of(subscription.getId()));
+		BoxContents box = SubscriptionSwaps.box(view, plan.id(), subscription.swaps());
 		// read once: the box that can be brought back, and the skipped boxes among the upcoming ones
 		List<Shipment> skippedBoxes = open.isPresent() ? book.skipped(subscription) : List.of();
 		Optional<Shipment> skipped = open.flatMap(shipment -> book.restorableSkip(skippedBoxes, shipment));
@@ -145,7 +142,7 @@ public class SubscriptionService {
 	private Optional<SwapChoice> swapChoice(Subscription subscription, SubscriptionDetails details,
 			long planProductId) {
 		CatalogView view = catalog.view(List.of(subscription.getPlanId()), List.of());
-		BoxContents box = SubscriptionSwaps.box(view, subscription.getPlanId(), swaps.of(subscription.getId()));
+		BoxContents box = SubscriptionSwaps.box(view, subscription.getPlanId(), subscription.swaps());
 		Optional<BoxContents.Slot> slot = box.slot(planProductId);
 		Optional<BoxItem> item = details.box().stream().filter(candidate -> candidate.planProductId() == planProductId)
 			.findFirst();
@@ -269,7 +266,7 @@ public class SubscriptionService {
 
 	private SubscriberContext context(long subscriberId, Subscription subscription) {
 		Optional<Shipment> open = book.open(subscription);
-		Map<Long, Long> swapped = swaps.of(subscription.getId());
+		Map<Long, Long> swapped = subscription.swaps();
 		return new SubscriberContext(subscriberId, subscription.getId(), subscription.getPlanId(),
 				subscription.getQuantity(), subscription.getStartedOn(), open.map(Shipment::getId).orElse(null),
 				open.map(Shipment::getShipDate).orElse(null),
@@ -319,7 +316,6 @@ public class SubscriptionService {
 		List<Long> planIds = own.stream().map(Subscription::getPlanId).distinct().toList();
 		CatalogView view = catalog.view(planIds, List.of());
 		Map<Long, PlanSummary> plans = view.plans(planIds);
-		Map<Long, Map<Long, Long>> swapped = swaps.of(own.stream().map(Subscription::getId).toList());
 		Map<Long, Shipment> openBoxes = own.isEmpty() ? Map.of()
 				: shipments.findOpenWithLinesBySubscriptionIdIn(own.stream().map(Subscription::getId).toList())
 					.stream()
@@ -328,8 +324,7 @@ public class SubscriptionService {
 		return own.stream()
 			.map(subscription -> summarize(subscription, plans.get(subscription.getPlanId()),
 					openBoxes.get(subscription.getId()),
-					SubscriptionSwaps.box(view, subscription.getPlanId(),
-							swapped.getOrDefault(subscription.getId(), Map.of()))))
+					SubscriptionSwaps.box(view, subscription.getPlanId(), subscription.swaps())))
 			.sorted(Comparator.comparing(SubscriptionSummary::status))
 			.toList();
 	}

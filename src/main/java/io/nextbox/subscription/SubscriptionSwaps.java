@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +38,6 @@ class SubscriptionSwaps {
 	/** The subscription's swaps, from the plan's product to the one shipped instead. */
 	Map<Long, Long> of(long subscriptionId) {
 		return byFrom(swaps.findBySubscriptionId(subscriptionId));
-	}
-
-	/** The swaps of these subscriptions, in one query. */
-	Map<Long, Map<Long, Long>> of(Collection<Long> subscriptionIds) {
-		if (subscriptionIds.isEmpty()) {
-			return Map.of();
-		}
-		return swaps.findBySubscriptionIdIn(subscriptionIds)
-			.stream()
-			.collect(Collectors.groupingBy(SubscriptionSwap::getSubscriptionId,
-					Collectors.toMap(SubscriptionSwap::getFromProductId, SubscriptionSwap::getToProductId)));
 	}
 
 	/** The box of a subscription as a page shows it, from the catalogue view. */
