@@ -52,6 +52,11 @@ public final class CatalogView {
 		return pick(products, ids);
 	}
 
+	/** Every product, retired ones included, by id. */
+	public Map<Long, ProductSummary> allProducts() {
+		return products;
+	}
+
 	/** What one box of a plan holds, by product name (as {@link CatalogService#contentsOf}). */
 	public List<PlanContent> contentsOf(long planId) {
 		return contents.getOrDefault(planId, Map.of())

@@ -20,12 +20,19 @@ public record NewOrder(String orderNumber, long subscriberId, Long subscriptionI
 	}
 
 	/**
-	 * A plan line names the plan, an add-on line the product. {@code claimKey} is the offer card's claim that put an
+	 * A plan line names the plan, an add-on line the product, a swap line the product shipped in place of one of the
+	 * plan's ({@code replacesProductId}), priced at the difference between the two (negative when it costs less).
+	 * {@code claimKey} is the offer card's claim that put an
 	 * add-on into the box, told to listeners of {@link OrderPlaced} (so a shipped add-on is credited to the placement
 	 * that sold it) and not stored with the order.
 	 */
 	public record Line(OrderLineKind kind, Long planId, Long productId, Long offerId, int quantity,
-			BigDecimal unitPrice, String claimKey) {
+			BigDecimal unitPrice, String claimKey, Long replacesProductId) {
+
+		public Line(OrderLineKind kind, Long planId, Long productId, Long offerId, int quantity, BigDecimal unitPrice,
+				String claimKey) {
+			this(kind, planId, productId, offerId, quantity, unitPrice, claimKey, null);
+		}
 
 		public static Line plan(long planId, int quantity, BigDecimal unitPrice) {
 			return new Line(OrderLineKind.PLAN, planId, null, null, quantity, unitPrice, null);
@@ -37,6 +44,10 @@ public record NewOrder(String orderNumber, long subscriberId, Long subscriptionI
 
 		public static Line addOn(long productId, Long offerId, int quantity, BigDecimal unitPrice, String claimKey) {
 			return new Line(OrderLineKind.ADD_ON, null, productId, offerId, quantity, unitPrice, claimKey);
+		}
+
+		public static Line swap(long productId, long replacesProductId, int quantity, BigDecimal difference) {
+			return new Line(OrderLineKind.SWAP, null, productId, null, quantity, difference, null, replacesProductId);
 		}
 
 		public BigDecimal amount() {

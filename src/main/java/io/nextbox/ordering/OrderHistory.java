@@ -101,8 +101,9 @@ public class OrderHistory {
 			}
 		}
 		BatchInsert.insert(jdbc, """
-				insert into order_line (order_id, kind, plan_id, product_id, offer_id, quantity, unit_price)
-				values (?, ?, ?, ?, ?, ?, ?)""", lines, (statement, row) -> {
+				insert into order_line (order_id, kind, plan_id, product_id, offer_id, quantity, unit_price,
+				  replaces_product_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""", lines, (statement, row) -> {
 			statement.setLong(1, row.orderId());
 			statement.setString(2, row.line().kind().name());
 			BatchInsert.setLong(statement, 3, row.line().planId());
@@ -110,6 +111,7 @@ public class OrderHistory {
 			BatchInsert.setLong(statement, 5, row.line().offerId());
 			statement.setInt(6, row.line().quantity());
 			statement.setBigDecimal(7, row.line().unitPrice());
+			BatchInsert.setLong(statement, 8, row.line().replacesProductId());
 		});
 		return orderIds;
 	}
@@ -145,7 +147,7 @@ public class OrderHistory {
 		Map<Long, OrderRows> found = new LinkedHashMap<>();
 		jdbc.query("""
 				select o.id, o.order_number, o.ordered_at, o.total, l.kind, l.plan_id, l.product_id, l.quantity,
-				       l.unit_price
+				       l.unit_price, l.replaces_product_id
 				from (select x.id, x.order_number, x.ordered_at, x.total from orders x
 				      where x.subscriber_id = ? %s
 				      order by x.ordered_at desc, x.id desc limit ?) o
@@ -160,7 +162,8 @@ public class OrderHistory {
 			String kind = row.getString(5);
 			if (kind != null) {
 				order.lines.add(new LineRow(OrderLineKind.valueOf(kind), (Long) row.getObject(6, Long.class),
-						(Long) row.getObject(7, Long.class), row.getInt(8), row.getBigDecimal(9)));
+						(Long) row.getObject(7, Long.class), row.getInt(8), row.getBigDecimal(9),
+						(Long) row.getObject(10, Long.class)));
 			}
 		}, arguments.toArray());
 		List<OrderRows> page = new ArrayList<>(found.values());
@@ -171,7 +174,9 @@ public class OrderHistory {
 		CatalogView view = catalog.view(
 				page.stream().flatMap(order -> order.lines.stream()).map(LineRow::planId).filter(Objects::nonNull)
 					.collect(Collectors.toSet()),
-				page.stream().flatMap(order -> order.lines.stream()).map(LineRow::productId).filter(Objects::nonNull)
+				page.stream().flatMap(order -> order.lines.stream())
+					.flatMap(line -> java.util.stream.Stream.of(line.productId(), line.replacesProductId()))
+					.filter(Objects::nonNull)
 					.collect(Collectors.toSet()));
 		LocalDate today = LocalDate.now(clock);
 		List<OrderView> orders = page.stream()
@@ -180,7 +185,8 @@ public class OrderHistory {
 		return new OrderSlice(orders, beforeOrderId == null, more ? page.get(page.size() - 1).id : null);
 	}
 
-	private record LineRow(OrderLineKind kind, Long planId, Long productId, int quantity, BigDecimal unitPrice) {
+	private record LineRow(OrderLineKind kind, Long planId, Long productId, int quantity, BigDecimal unitPrice,
+			Long replacesProductId) {
 	}
 
 	private static final class OrderRows {
@@ -208,8 +214,11 @@ public class OrderHistory {
 				String name = plan ? view.plan(line.planId()).map(PlanSummary::name).orElse("")
 						: view.products(List.of(line.productId())).values().stream().findFirst()
 							.map(ProductSummary::name).orElse("");
+				String replaces = line.replacesProductId() == null ? null
+						: view.products(List.of(line.replacesProductId())).values().stream().findFirst()
+							.map(ProductSummary::name).orElse("");
 				return new OrderView.Line(plan, name, line.quantity(), line.unitPrice(),
-						line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
+						line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())), replaces);
 			}).toList(), progress);
 		}
 
@@ -233,6 +242,9 @@ public class OrderHistory {
 			if (line.getProductId() != null) {
 				productIds.add(line.getProductId());
 			}
+			if (line.getReplacesProductId() != null) {
+				productIds.add(line.getReplacesProductId());
+			}
 		}));
 		CatalogView view = catalog.view(planIds, productIds);
 		Map<Long, PlanSummary> plans = view.plans(planIds);
@@ -241,8 +253,11 @@ public class OrderHistory {
 				order.getTotal(), order.getLines().stream().map(line -> {
 					String name = line.getKind() == OrderLineKind.PLAN ? plans.get(line.getPlanId()).name()
 							: products.get(line.getProductId()).name();
+					String replaces = line.getReplacesProductId() == null ? null
+							: products.get(line.getReplacesProductId()).name();
 					return new OrderView.Line(line.getKind() == OrderLineKind.PLAN, name, line.getQuantity(),
-							line.getUnitPrice(), line.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())));
+							line.getUnitPrice(), line.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())),
+							replaces);
 				}).toList(), shipping.progress(order.getOrderedAt(), today, clock.getZone()))).toList();
 	}
 
@@ -275,18 +290,12 @@ public class OrderHistory {
 
 	/** An order just placed as the recommender learns it: the same day as {@link #replay} gives it. */
 	public PastOrder pastOrder(OrderPlaced placed) {
-		Long planId = null;
-		List<Long> addOns = new ArrayList<>();
+		PastOrderBuilder order = new PastOrderBuilder(placed.orderId(), placed.subscriberId(),
+				storeDay(placed.orderedAt()));
 		for (NewOrder.Line line : placed.lines()) {
-			if (line.kind() == OrderLineKind.PLAN) {
-				planId = line.planId();
-			}
-			else {
-				addOns.add(line.productId());
-			}
+			order.add(line.kind(), line.planId(), line.productId(), line.replacesProductId());
 		}
-		return new PastOrder(placed.orderId(), placed.subscriberId(), storeDay(placed.orderedAt()), planId,
-				List.copyOf(addOns));
+		return order.build();
 	}
 
 	/** The day an order was placed on, in the store's time zone (the clock's, as the cutoff uses). */
@@ -297,7 +306,7 @@ public class OrderHistory {
 	private void readPastOrders(String where, List<Object> arguments, Consumer<PastOrder> consumer) {
 		long[] current = { -1 };
 		PastOrderBuilder[] building = { null };
-		jdbc.query("select o.id, o.subscriber_id, o.ordered_at, l.kind, l.plan_id, l.product_id "
+		jdbc.query("select o.id, o.subscriber_id, o.ordered_at, l.kind, l.plan_id, l.product_id, l.replaces_product_id "
 				+ "from orders o join order_line l on l.order_id = o.id " + where + "order by o.ordered_at, o.id",
 				(ResultSet row) -> {
 					long orderId = row.getLong(1);
@@ -309,12 +318,8 @@ public class OrderHistory {
 						building[0] = new PastOrderBuilder(orderId, row.getLong(2),
 								storeDay(row.getTimestamp(3).toInstant()));
 					}
-					if (OrderLineKind.PLAN.name().equals(row.getString(4))) {
-						building[0].planId = row.getLong(5);
-					}
-					else {
-						building[0].addOns.add(row.getLong(6));
-					}
+					building[0].add(OrderLineKind.valueOf(row.getString(4)), row.getObject(5, Long.class),
+							row.getObject(6, Long.class), row.getObject(7, Long.class));
 				}, arguments.toArray());
 		if (building[0] != null) {
 			consumer.accept(building[0].build());
@@ -333,14 +338,30 @@ public class OrderHistory {
 
 		private final List<Long> addOns = new ArrayList<>();
 
+		private final List<Long> swappedIn = new ArrayList<>();
+
+		private final List<Long> swappedOut = new ArrayList<>();
+
 		PastOrderBuilder(long orderId, long subscriberId, LocalDate orderedOn) {
 			this.orderId = orderId;
 			this.subscriberId = subscriberId;
 			this.orderedOn = orderedOn;
 		}
 
+		void add(OrderLineKind kind, Long plan, Long product, Long replaces) {
+			switch (kind) {
+				case PLAN -> planId = plan;
+				case ADD_ON -> addOns.add(product);
+				case SWAP -> {
+					swappedIn.add(product);
+					swappedOut.add(replaces);
+				}
+			}
+		}
+
 		PastOrder build() {
-			return new PastOrder(orderId, subscriberId, orderedOn, planId, List.copyOf(addOns));
+			return new PastOrder(orderId, subscriberId, orderedOn, planId, List.copyOf(addOns), List.copyOf(swappedIn),
+					List.copyOf(swappedOut));
 		}
 
 	}

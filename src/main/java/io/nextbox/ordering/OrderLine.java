@@ -36,6 +36,9 @@ class OrderLine {
 
 	private int quantity;
 
+	@Column(name = "replaces_product_id")
+	private Long replacesProductId;
+
 	@Column(name = "unit_price")
 	private BigDecimal unitPrice;
 
@@ -52,6 +55,10 @@ class OrderLine {
 
 	Long getProductId() {
 		return productId;
+	}
+
+	Long getReplacesProductId() {
+		return replacesProductId;
 	}
 
 	int getQuantity() {

@@ -155,8 +155,13 @@ final class RecommendationModel {
 		Set<Integer> basket = new LinkedHashSet<>();
 		if (order.planId() != null) {
 			for (long product : planContents.getOrDefault(order.planId(), Set.of())) {
-				basket.add(items.id(productKey(product)));
+				if (!order.swappedOut().contains(product)) {
+					basket.add(items.id(productKey(product)));
+				}
 			}
+		}
+		for (long product : order.swappedIn()) {
+			basket.add(items.id(productKey(product)));
 		}
 		for (long product : order.addOnProductIds()) {
 			basket.add(items.id(productKey(product)));

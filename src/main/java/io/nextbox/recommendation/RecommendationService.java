@@ -416,7 +416,7 @@ public class RecommendationService {
 			if (context.addOnsInNextShipment().contains(product.id())) {
 				return "in-next-box";
 			}
-			if (offer.excludeExisting() && model.planContents(plan.id()).contains(product.id())) {
+			if (offer.excludeExisting() && context.boxHolds(model.planContents(plan.id()), product.id())) {
 				return "in-plan";
 			}
 			return null;

@@ -28,17 +28,31 @@ public record StoreSettings(String storeName, String currency, int cutoffHours, 
 				holdoutPercent, portalActions, newReminders);
 	}
 
-	/** Which self-service actions the subscriber portal offers. */
+	/**
+	 * Which self-service actions the subscriber portal offers; {@code swap}: a product of the plan for another of
+	 * its category.
+	 */
 	public record PortalActions(boolean skip, boolean reschedule, boolean pause, boolean changeInterval,
-			boolean changeQuantity, boolean changePlan, boolean cancel, boolean reactivate) {
+			boolean changeQuantity, boolean changePlan, boolean cancel, boolean reactivate, boolean swap) {
+
+		/** The actions before swaps existed, swaps allowed (their default). */
+		public PortalActions(boolean skip, boolean reschedule, boolean pause, boolean changeInterval,
+				boolean changeQuantity, boolean changePlan, boolean cancel, boolean reactivate) {
+			this(skip, reschedule, pause, changeInterval, changeQuantity, changePlan, cancel, reactivate, true);
+		}
 
 		public static PortalActions all() {
-			return new PortalActions(true, true, true, true, true, true, true, true);
+			return new PortalActions(true, true, true, true, true, true, true, true, true);
 		}
 
 		public PortalActions withoutSkip() {
 			return new PortalActions(false, reschedule, pause, changeInterval, changeQuantity, changePlan, cancel,
-					reactivate);
+					reactivate, swap);
+		}
+
+		public PortalActions withSwap(boolean allowed) {
+			return new PortalActions(skip, reschedule, pause, changeInterval, changeQuantity, changePlan, cancel,
+					reactivate, allowed);
 		}
 
 	}

@@ -59,6 +59,9 @@ class StoreSettingsRow {
 	@Column(name = "allow_reactivate")
 	private boolean allowReactivate;
 
+	@Column(name = "allow_swap")
+	private boolean allowSwap;
+
 	@Column(name = "reminders_enabled")
 	private boolean remindersEnabled;
 
@@ -74,7 +77,8 @@ class StoreSettingsRow {
 	StoreSettings toSettings() {
 		return new StoreSettings(storeName, currency, cutoffHours, rescheduleWindowDays, minQuantity, maxQuantity,
 				holdoutPercent, new StoreSettings.PortalActions(allowSkip, allowReschedule, allowPause,
-						allowChangeInterval, allowChangeQuantity, allowChangePlan, allowCancel, allowReactivate),
+						allowChangeInterval, allowChangeQuantity, allowChangePlan, allowCancel, allowReactivate,
+						allowSwap),
 				new StoreSettings.Reminders(remindersEnabled, reminderDays));
 	}
 
@@ -95,6 +99,7 @@ class StoreSettingsRow {
 		this.allowChangePlan = actions.changePlan();
 		this.allowCancel = actions.cancel();
 		this.allowReactivate = actions.reactivate();
+		this.allowSwap = actions.swap();
 		this.remindersEnabled = settings.reminders().enabled();
 		this.reminderDays = settings.reminders().daysBeforeCutoff();
 	}

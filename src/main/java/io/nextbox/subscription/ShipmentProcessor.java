@@ -18,6 +18,7 @@ import io.nextbox.ordering.OrderPlaced;
 import io.nextbox.ordering.OrderSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -61,9 +62,20 @@ public class ShipmentProcessor {
 
 	private final TransactionTemplate eachInItsOwnTransaction;
 
+	private final SubscriptionSwaps swaps;
+
+	/** A processor that ships no swaps: for tests that build one by hand. */
 	ShipmentProcessor(ShipmentRepository shipments, SubscriptionRepository subscriptions, TimelineRepository timeline,
 			ShipmentBook book, CatalogService catalog, OrderHistory orders, ShipmentRules rules,
 			PlatformTransactionManager transactionManager) {
+		this(shipments, subscriptions, timeline, book, catalog, orders, rules, transactionManager, null);
+	}
+
+	@Autowired
+	ShipmentProcessor(ShipmentRepository shipments, SubscriptionRepository subscriptions, TimelineRepository timeline,
+			ShipmentBook book, CatalogService catalog, OrderHistory orders, ShipmentRules rules,
+			PlatformTransactionManager transactionManager, SubscriptionSwaps swaps) {
+		this.swaps = swaps;
 		this.shipments = shipments;
 		this.subscriptions = subscriptions;
 		this.timeline = timeline;
@@ -216,6 +228,9 @@ public class ShipmentProcessor {
 		PlanSummary plan = catalog.plan(subscription.getPlanId()).orElseThrow();
 		List<NewOrder.Line> lines = new ArrayList<>();
 		lines.add(NewOrder.Line.plan(plan.id(), subscription.getQuantity(), plan.price()));
+		if (swaps != null) {
+			lines.addAll(swaps.orderLines(subscription, subscription.getQuantity()));
+		}
 		shipment.getLines()
 			.forEach(line -> lines.add(NewOrder.Line.addOn(line.getProductId(), line.getOfferId(), line.getQuantity(),
 					line.getUnitPrice(), line.getClaimKey())));

@@ -1,6 +1,10 @@
 package io.nextbox.subscription;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.nextbox.catalog.Interval;
 import io.nextbox.catalog.IntervalUnit;
@@ -8,9 +12,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -74,6 +81,11 @@ class Subscription {
 	@Version
 	private long version;
 
+	/** Read only here: {@link SubscriptionSwaps} keeps them. Fetched with the subscription where a query says so. */
+	@OneToMany(fetch = FetchType.LAZY)
+	@JoinColumn(name = "subscription_id", insertable = false, updatable = false)
+	private Set<SubscriptionSwap> swaps = new HashSet<>();
+
 	protected Subscription() {
 	}
 
@@ -83,6 +95,12 @@ class Subscription {
 
 	long getVersion() {
 		return version;
+	}
+
+	/** The swaps of this subscription, from the plan's product to the one shipped instead. */
+	Map<Long, Long> swaps() {
+		return swaps.stream()
+			.collect(Collectors.toMap(SubscriptionSwap::getFromProductId, SubscriptionSwap::getToProductId));
 	}
 
 	Long getSubscriberId() {

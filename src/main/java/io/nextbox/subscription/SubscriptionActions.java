@@ -12,6 +12,7 @@ import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.Interval;
 import io.nextbox.catalog.IntervalUnit;
 import io.nextbox.catalog.PlanSummary;
+import io.nextbox.catalog.ProductSummary;
 import io.nextbox.store.StoreSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,10 +52,13 @@ public class SubscriptionActions {
 
 	private final CancelAttempts cancelAttempts;
 
+	private final SubscriptionSwaps swaps;
+
 	SubscriptionActions(SubscriptionRepository subscriptions, ShipmentRepository shipments, ShipmentBook book,
 			Timeline timeline, CatalogService catalog, ShipmentRules rules, ActionLog log,
-			CancelAttempts cancelAttempts) {
+			CancelAttempts cancelAttempts, SubscriptionSwaps swaps) {
 		this.subscriptions = subscriptions;
+		this.swaps = swaps;
 		this.cancelAttempts = cancelAttempts;
 		this.log = log;
 		this.shipments = shipments;
@@ -250,6 +254,7 @@ public class SubscriptionActions {
 		PlanSummary current = catalog.plan(subscription.getPlanId()).orElseThrow();
 		PlanSummary target = planInFamily(current, planId);
 		subscription.changePlan(target.id());
+		swaps.clear(subscription);
 		record(subscription, actor, TimelineKind.PLAN_CHANGED, current.name(), target.name());
 		return new Outcome("outcome.planChanged", target.name());
 	}
@@ -267,6 +272,51 @@ public class SubscriptionActions {
 			throw new ActionRefusedException("planId", "refused.samePlan");
 		}
 		return target;
+	}
+
+	/**
+	 * Swaps the plan's product {@code fromProductId} (the plan's own, swapped or not) for {@code toProductId}, another
+	 * product of its category that is sold and in stock and not in the box already, or back to the plan's own: from
+	 * the next box on, while that box can still change (its cutoff ahead), or from the first box after a pause.
+	 */
+	@Transactional
+	public Outcome swap(long subscriberId, long subscriptionId, Long fromProductId, Long toProductId, Seen seen,
+			Actor actor) {
+		return act(subscriberId, subscriptionId, seen, actor, ActionLog.fingerprint("swap", fromProductId, toProductId),
+				subscription -> {
+					offered(actor, on().swap(), "swap");
+					requireLive(subscription);
+					requireNextBoxNotLocked(subscription);
+					BoxContents box = swaps.current(subscription, toProductId);
+					BoxContents.Slot slot = box.slot(fromProductId)
+						.orElseThrow(() -> new ActionRefusedException("swap", "refused.notInPlan"));
+					ProductSummary to = toProductId == null ? null
+							: catalog.product(toProductId).orElse(null);
+					if (to == null) {
+						throw new ActionRefusedException("swap", "refused.unknownProduct");
+					}
+					if (to.id() == slot.held().id()) {
+						throw new ActionRefusedException("swap", "refused.sameProduct", to.name());
+					}
+					if (to.category() != slot.plannedProduct().category()) {
+						throw new ActionRefusedException("swap", "refused.otherCategory",
+								slot.held().name());
+					}
+					boolean back = to.id() == slot.planned().productId();
+					if (!back && (to.retired() || !to.inStock())) {
+						throw new ActionRefusedException("swap", "refused.swapUnavailable", to.name());
+					}
+					if (!back && box.slots().stream().anyMatch(other -> other.held().id() == to.id())) {
+						throw new ActionRefusedException("swap", "refused.swapInBox", to.name());
+					}
+					LocalDate from = subscription.is(SubscriptionStatus.ACTIVE)
+							? book.open(subscription).map(Shipment::getShipDate).orElse(null) : null;
+					swaps.swap(subscription, slot.planned().productId(), to.id(), from, rules.now(), actor);
+					record(subscription, actor, back ? TimelineKind.SWAPPED_BACK : TimelineKind.SWAPPED,
+							slot.held().name(), to.name());
+					return from == null ? new Outcome("outcome.swappedAfterPause", slot.held().name(), to.name())
+							: new Outcome("outcome.swapped", slot.held().name(), to.name(), day(from));
+				});
 	}
 
 	@Transactional

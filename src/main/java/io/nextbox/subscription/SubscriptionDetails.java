@@ -6,10 +6,26 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** Everything the subscription page shows: the subscription, its next box, what can be done, what happened. */
+/**
+ * Everything the subscription page shows: the subscription, its next box, what can be done, what happened.
+ * {@code box}: the products one box holds by its plan, swaps applied, each saying whether it can be swapped now.
+ */
 public record SubscriptionDetails(SubscriptionSummary subscription, NextShipment nextShipment, LocalDate skippedDate,
 		List<PlanOption> planOptions, AvailableActions actions, LocalDate earliestDate, LocalDate latestDate,
-		int minQuantity, int maxQuantity, List<TimelineItem> timeline, List<UpcomingBox> upcoming) {
+		int minQuantity, int maxQuantity, List<TimelineItem> timeline, List<UpcomingBox> upcoming,
+		List<BoxItem> box) {
+
+	public SubscriptionDetails(SubscriptionSummary subscription, NextShipment nextShipment, LocalDate skippedDate,
+			List<PlanOption> planOptions, AvailableActions actions, LocalDate earliestDate, LocalDate latestDate,
+			int minQuantity, int maxQuantity, List<TimelineItem> timeline, List<UpcomingBox> upcoming) {
+		this(subscription, nextShipment, skippedDate, planOptions, actions, earliestDate, latestDate, minQuantity,
+				maxQuantity, timeline, upcoming, List.of());
+	}
+
+	/** Whether any product of the box can be swapped now. */
+	public boolean canSwap() {
+		return box.stream().anyMatch(BoxItem::swappable);
+	}
 
 	/** How many box dates the page lists ahead. */
 	public static final int UPCOMING_BOXES = 3;

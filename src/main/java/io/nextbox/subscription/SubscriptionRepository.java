@@ -5,14 +5,18 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface SubscriptionRepository extends JpaRepository<Subscription, Long> {
 
+	/** The subscriber's subscriptions, newest first, each with its swaps (one statement). */
+	@EntityGraph(attributePaths = "swaps")
 	List<Subscription> findBySubscriberIdOrderByStartedOnDesc(Long subscriberId);
 
+	@EntityGraph(attributePaths = "swaps")
 	Optional<Subscription> findByIdAndSubscriberId(Long id, Long subscriberId);
 
 	/** The subscriber's own subscription; anyone else's id answers exactly like an unknown one. */

@@ -80,6 +80,7 @@ public class SubscriptionService {
 			.map(shipment -> shipment.getLines().stream().map(ShipmentLine::getProductId).toList())
 			.orElse(List.of()));
 		PlanSummary plan = view.plan(subscription.getPlanId()).orElseThrow();
+		BoxContents box = SubscriptionSwaps.box(view, plan.id(), subscription.swaps());
 		// read once: the box that can be brought back, and the skipped boxes among the upcoming ones
 		List<Shipment> skippedBoxes = open.isPresent() ? book.skipped(subscription) : List.of();
 		Optional<Shipment> skipped = open.flatMap(shipment -> book.restorableSkip(skippedBoxes, shipment));
@@ -88,15 +89,20 @@ public class SubscriptionService {
 		SubscriptionPolicy.State state = new SubscriptionPolicy.State(subscription.getStatus(), open.isPresent(),
 				open.map(rules::isLocked).orElse(false), skipped.isPresent(), family.size());
 		BigDecimal quantity = BigDecimal.valueOf(subscription.getQuantity());
-		BigDecimal currentPrice = plan.price().multiply(quantity);
+		BigDecimal currentPrice = plan.price().add(box.swapDifferencePerBox()).multiply(quantity);
 		NewProducts newProducts = new NewProducts(view, plan.id());
 		List<SubscriptionDetails.PlanOption> options = family.stream()
 			.map(option -> new SubscriptionDetails.PlanOption(option.id(), option.name(), option.tier(),
 					option.price().multiply(quantity), option.price().multiply(quantity).subtract(currentPrice),
 					option.id() == plan.id(), newProducts.in(option.id())))
 			.toList();
-		return new SubscriptionDetails(summarize(subscription, plan, open.orElse(null)),
-				open.map(shipment -> toNextShipment(subscription, plan, shipment, view)).orElse(null),
+		boolean swapping = on.swap() && state.live() && state.nextBoxNotLocked();
+		List<BoxItem> items = box.slots()
+			.stream()
+			.map(slot -> boxItem(slot, swapping && !box.alternatives(slot).isEmpty()))
+			.toList();
+		return new SubscriptionDetails(summarize(subscription, plan, open.orElse(null), box),
+				open.map(shipment -> toNextShipment(subscription, plan, shipment, view, box)).orElse(null),
 				skipped.map(Shipment::getShipDate).orElse(null), options,
 				SubscriptionPolicy.available(on, state), rules.earliestOpenDate(),
 				rules.latestRescheduleDate(), settings.minQuantity(), settings.maxQuantity(),
@@ -104,7 +110,54 @@ public class SubscriptionService {
 					.stream()
 					.map(entry -> entry.toItem(rules.cutoff().zone()))
 					.toList(),
-				open.map(shipment -> upcoming(subscription, shipment, skippedBoxes)).orElse(List.of()));
+				open.map(shipment -> upcoming(subscription, shipment, skippedBoxes)).orElse(List.of()), items);
+	}
+
+	private static BoxItem boxItem(BoxContents.Slot slot, boolean swappable) {
+		return new BoxItem(slot.planned().productId(), slot.held().id(), slot.held().name(), slot.held().imageUrl(),
+				slot.planned().quantity(), slot.swapped(), slot.plannedProduct().name(), swappable);
+	}
+
+	/**
+	 * What the subscriber can swap the plan's product {@code planProductId} of their subscription for, with the
+	 * difference each makes to a delivery; empty when the plan's box does not hold that product. Whether a swap is
+	 * allowed now is the action's to say ({@link SubscriptionActions#swap}); {@link BoxItem#swappable()} tells the
+	 * page.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<SwapChoice> swapChoice(long subscriberId, long subscriptionId, long planProductId) {
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
+		SubscriptionDetails details = details(subscription, rules.settings().portalActions());
+		return swapChoice(subscription, details, planProductId);
+	}
+
+	/** {@link #swapChoice(long, long, long)} as store staff see it: not bound by the portal's switch. */
+	@Transactional(readOnly = true)
+	public Optional<SwapChoice> swapChoiceForStore(long subscriberId, long subscriptionId, long planProductId) {
+		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
+		SubscriptionDetails details = details(subscription, StoreSettings.PortalActions.all());
+		return swapChoice(subscription, details, planProductId);
+	}
+
+	private Optional<SwapChoice> swapChoice(Subscription subscription, SubscriptionDetails details,
+			long planProductId) {
+		CatalogView view = catalog.view(List.of(subscription.getPlanId()), List.of());
+		BoxContents box = SubscriptionSwaps.box(view, subscription.getPlanId(), subscription.swaps());
+		Optional<BoxContents.Slot> slot = box.slot(planProductId);
+		Optional<BoxItem> item = details.box().stream().filter(candidate -> candidate.planProductId() == planProductId)
+			.findFirst();
+		if (slot.isEmpty() || item.isEmpty()) {
+			return Optional.empty();
+		}
+		List<SwapChoice.Option> options = box.alternatives(slot.get())
+			.stream()
+			.map(product -> new SwapChoice.Option(product.id(), product.name(), product.imageUrl(), product.price(),
+					BoxContents.difference(slot.get(), product, subscription.getQuantity()),
+					product.id() == planProductId))
+			.toList();
+		LocalDate appliesFrom = details.nextShipment() == null || !subscription.is(SubscriptionStatus.ACTIVE) ? null
+				: details.nextShipment().shipDate();
+		return Optional.of(new SwapChoice(details.subscription(), item.get(), options, appliesFrom));
 	}
 
 	/** What another plan's box brings that the current plan's box lacks, of the kinds of product the current box holds. */
@@ -213,6 +266,7 @@ public class SubscriptionService {
 
 	private SubscriberContext context(long subscriberId, Subscription subscription) {
 		Optional<Shipment> open = book.open(subscription);
+		Map<Long, Long> swapped = subscription.swaps();
 		return new SubscriberContext(subscriberId, subscription.getId(), subscription.getPlanId(),
 				subscription.getQuantity(), subscription.getStartedOn(), open.map(Shipment::getId).orElse(null),
 				open.map(Shipment::getShipDate).orElse(null),
@@ -221,11 +275,11 @@ public class SubscriptionService {
 					.map(ShipmentLine::getProductId)
 					.collect(Collectors.toUnmodifiableSet()))
 					.orElse(Set.of()),
-				open.map(rules::isLocked).orElse(false));
+				open.map(rules::isLocked).orElse(false), Set.copyOf(swapped.values()), Set.copyOf(swapped.keySet()));
 	}
 
 	private NextShipment toNextShipment(Subscription subscription, PlanSummary plan, Shipment shipment,
-			CatalogView view) {
+			CatalogView view, BoxContents box) {
 		Map<Long, ProductSummary> products = view
 			.products(shipment.getLines().stream().map(ShipmentLine::getProductId).distinct().toList());
 		List<NextShipment.Line> lines = new ArrayList<>();
@@ -237,11 +291,22 @@ public class SubscriptionService {
 			lines.add(new NextShipment.Line(false, line.getProductId(), product == null ? "" : product.name(),
 					line.getQuantity(), line.getUnitPrice(), line.amount(), line.getId()));
 		}
-		BigDecimal total = lines.stream().map(NextShipment.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		List<NextShipment.Swap> swapLines = box.swapped()
+			.stream()
+			.map(slot -> new NextShipment.Swap(slot.held().name(), slot.plannedProduct().name(),
+					slot.planned().quantity() * subscription.getQuantity(),
+					BoxContents.difference(slot, slot.plannedProduct(), subscription.getQuantity()).negate()))
+			.toList();
+		BigDecimal total = lines.stream().map(NextShipment.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+			.add(swapLines.stream().map(NextShipment.Swap::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+		List<PlanContent> contents = box.slots()
+			.stream()
+			.map(slot -> new PlanContent(slot.held().id(), slot.held().name(), slot.planned().quantity()))
+			.toList();
 		Cutoff cutoff = rules.cutoff();
 		return new NextShipment(shipment.getId(), subscription.getId(), shipment.getShipDate(),
 				LocalDateTime.ofInstant(cutoff.locksAt(shipment.getShipDate()), cutoff.zone()), cutoff.isLocked(shipment.getShipDate(), rules.now()),
-				shipment.getShipDate(), List.copyOf(lines), total, view.contentsOf(plan.id()));
+				shipment.getShipDate(), List.copyOf(lines), total, contents, swapLines);
 	}
 
 	/** A subscriber's subscriptions, live ones first, each with its plan; two queries whatever the count. */
@@ -249,7 +314,8 @@ public class SubscriptionService {
 	public List<SubscriptionSummary> subscriptionsOf(long subscriberId) {
 		List<Subscription> own = subscriptions.findBySubscriberIdOrderByStartedOnDesc(subscriberId);
 		List<Long> planIds = own.stream().map(Subscription::getPlanId).distinct().toList();
-		Map<Long, PlanSummary> plans = catalog.view(planIds, List.of()).plans(planIds);
+		CatalogView view = catalog.view(planIds, List.of());
+		Map<Long, PlanSummary> plans = view.plans(planIds);
 		Map<Long, Shipment> openBoxes = own.isEmpty() ? Map.of()
 				: shipments.findOpenWithLinesBySubscriptionIdIn(own.stream().map(Subscription::getId).toList())
 					.stream()
@@ -257,7 +323,8 @@ public class SubscriptionService {
 							(first, second) -> first.getShipDate().isBefore(second.getShipDate()) ? first : second));
 		return own.stream()
 			.map(subscription -> summarize(subscription, plans.get(subscription.getPlanId()),
-					openBoxes.get(subscription.getId())))
+					openBoxes.get(subscription.getId()),
+					SubscriptionSwaps.box(view, subscription.getPlanId(), subscription.swaps())))
 			.sorted(Comparator.comparing(SubscriptionSummary::status))
 			.toList();
 	}
@@ -312,8 +379,11 @@ public class SubscriptionService {
 		return ids;
 	}
 
-	private SubscriptionSummary summarize(Subscription subscription, PlanSummary plan, Shipment openBox) {
-		BigDecimal price = plan.price().multiply(BigDecimal.valueOf(subscription.getQuantity()));
+	private SubscriptionSummary summarize(Subscription subscription, PlanSummary plan, Shipment openBox,
+			BoxContents box) {
+		BigDecimal price = plan.price()
+			.add(box.swapDifferencePerBox())
+			.multiply(BigDecimal.valueOf(subscription.getQuantity()));
 		Cutoff cutoff = rules.cutoff();
 		LocalDateTime locksAt = openBox == null ? null
 				: LocalDateTime.ofInstant(cutoff.locksAt(openBox.getShipDate()), cutoff.zone());

@@ -327,7 +327,8 @@ class AuditLogIntegrationTests {
 		String[][] toggles = { { "skip", "" + actions.skip() }, { "reschedule", "" + actions.reschedule() },
 				{ "pause", "" + actions.pause() }, { "changeInterval", "" + actions.changeInterval() },
 				{ "changeQuantity", "" + actions.changeQuantity() }, { "changePlan", "" + actions.changePlan() },
-				{ "cancel", "" + actions.cancel() }, { "reactivate", "" + actions.reactivate() } };
+				{ "cancel", "" + actions.cancel() }, { "reactivate", "" + actions.reactivate() },
+				{ "swap", "" + actions.swap() } };
 		for (String[] toggle : toggles) {
 			if (Boolean.parseBoolean(toggle[1])) {
 				form.param(toggle[0], "true");

@@ -25,8 +25,8 @@ public final class TestSubscriptions {
 
 	public static Owned freshActive(JdbcTemplate jdbc) {
 		List<Map<String, Object>> candidates = jdbc.queryForList("""
-				select s.id as subscription_id, u.id as subscriber_id, u.email
-				from subscription s join subscriber u on u.id = s.subscriber_id
+				select s.id as subscription_id, u.id as subscriber_id, a.email
+				from subscription s join subscriber u on u.id = s.subscriber_id join account a on a.id = u.account_id
 				where s.status = 'ACTIVE' and s.next_shipment_date >= ? and u.id > 3
 				  and (select count(*) from subscription other where other.subscriber_id = u.id) = 1
 				order by s.id""", LocalDate.now().plusDays(5));

@@ -42,7 +42,7 @@ class StaffActionController {
 	record Refusal(long subscriptionId, String field, String message) {
 
 		private static final Set<String> SHOWN_AT_FIELD = Set.of("date", "until", "count", "unit",
-				"quantity", "planId", "productId", "reason", "note");
+				"quantity", "planId", "productId", "reason", "note", "swap");
 
 		/** Shown at the field of its subscription's form. */
 		public boolean at(long subscription, String name) {
@@ -82,7 +82,7 @@ class StaffActionController {
 
 	}
 
-	@PostMapping("/{action:skip|unskip|reschedule|pause|resume|interval|quantity|plan|cancel|reactivate|add-on}")
+	@PostMapping("/{action:skip|unskip|reschedule|pause|resume|interval|quantity|plan|cancel|reactivate|add-on|swap}")
 	String act(@PathVariable long subscriberId, @PathVariable long id, @PathVariable String action,
 			@AuthenticationPrincipal NextboxUser user, @ModelAttribute("staffForm") StaffActionForm form,
 			BindingResult binding, HtmxRequest htmx, Model model, RedirectAttributes flash,
@@ -102,6 +102,7 @@ class StaffActionController {
 					ask.store());
 			case "reactivate" -> actions.reactivate(subscriberId, id, form.seen(), ask.store());
 			case "add-on" -> addOns.addProduct(subscriberId, id, form.getProductId(), ask.store());
+			case "swap" -> actions.swap(subscriberId, id, form.swapFrom(), form.swapTo(), form.seen(), ask.store());
 			default -> throw new IllegalArgumentException(action);
 		});
 	}

@@ -39,6 +39,9 @@ public class StaffActionForm {
 
 	private String note;
 
+	/** A swap: the plan's product and the product to come instead, as {@code <from>:<to>}. */
+	private String swap;
+
 	Seen seen() {
 		return new Seen(version, shipDate);
 	}
@@ -121,6 +124,37 @@ public class StaffActionForm {
 
 	public void setReason(CancelReason reason) {
 		this.reason = reason;
+	}
+
+	public String getSwap() {
+		return swap;
+	}
+
+	public void setSwap(String swap) {
+		this.swap = swap;
+	}
+
+	/** The plan's product of {@link #getSwap()}, or null when it names none. */
+	Long swapFrom() {
+		return swapPart(0);
+	}
+
+	/** The product to come instead of {@link #getSwap()}, or null when it names none. */
+	Long swapTo() {
+		return swapPart(1);
+	}
+
+	private Long swapPart(int index) {
+		String[] parts = swap == null ? new String[0] : swap.trim().split(":");
+		if (parts.length != 2) {
+			return null;
+		}
+		try {
+			return Long.valueOf(parts[index]);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	public String getNote() {

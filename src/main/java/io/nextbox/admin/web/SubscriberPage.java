@@ -73,6 +73,15 @@ class SubscriberPage {
 			.map(id -> subscriptions.detailsForStore(subscriberId, id))
 			.toList();
 		model.addAttribute("subscriptions", details);
+		model.addAttribute("swapChoices", details.stream()
+			.collect(java.util.stream.Collectors.toMap(detail -> detail.subscription().id(),
+					detail -> detail.box()
+						.stream()
+						.filter(io.nextbox.subscription.BoxItem::swappable)
+						.map(item -> subscriptions.swapChoiceForStore(subscriberId, detail.subscription().id(),
+								item.planProductId()))
+						.flatMap(java.util.Optional::stream)
+						.toList())));
 		model.addAttribute("addOnProducts", catalog.allProducts()
 			.values()
 			.stream()

@@ -69,6 +69,8 @@ public class SettingsForm {
 
 	private boolean reactivate;
 
+	private boolean swap;
+
 	static SettingsForm of(StoreSettings settings) {
 		SettingsForm form = new SettingsForm();
 		form.storeName = settings.storeName();
@@ -87,6 +89,7 @@ public class SettingsForm {
 		form.changePlan = actions.changePlan();
 		form.cancel = actions.cancel();
 		form.reactivate = actions.reactivate();
+		form.swap = actions.swap();
 		form.remindersEnabled = settings.reminders().enabled();
 		form.reminderDays = settings.reminders().daysBeforeCutoff();
 		return form;
@@ -95,7 +98,7 @@ public class SettingsForm {
 	StoreSettings toSettings() {
 		return new StoreSettings(storeName.trim(), currency, cutoffHours, rescheduleWindowDays, minQuantity,
 				maxQuantity, holdoutPercent, new StoreSettings.PortalActions(skip, reschedule, pause, changeInterval,
-						changeQuantity, changePlan, cancel, reactivate),
+						changeQuantity, changePlan, cancel, reactivate, swap),
 				new StoreSettings.Reminders(remindersEnabled, reminderDays));
 	}
 
@@ -235,6 +238,14 @@ public class SettingsForm {
 
 	public void setReactivate(boolean reactivate) {
 		this.reactivate = reactivate;
+	}
+
+	public boolean isSwap() {
+		return swap;
+	}
+
+	public void setSwap(boolean swap) {
+		this.swap = swap;
 	}
 
 }
