@@ -10,14 +10,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
 
 /** The key a card carries: who may click it, for which box and offer, at which price. */
 @Entity
 @Table(name = "offer_claim")
-class Claim {
+class Claim implements Persistable<String> {
 
 	@Id
 	@Column(name = "claim_key")
@@ -71,6 +75,10 @@ class Claim {
 
 	static final int MAX_REASON = 500;
 
+	/** Made here and not yet stored: saving inserts it without reading it first. */
+	@Transient
+	private boolean fresh = true;
+
 	protected Claim() {
 	}
 
@@ -89,6 +97,32 @@ class Claim {
 		this.unitPrice = unitPrice;
 		this.status = ClaimStatus.ISSUED;
 		this.issuedAt = issuedAt;
+	}
+
+	/** A claim made by a signed card's click, already decided ({@code ACCEPTED} or {@code REFUSED}). */
+	static Claim decided(String key, CardKeys.Facts card, ClaimStatus status, Instant at) {
+		Claim claim = new Claim(key, card.subscriberId(), card.subscriptionId(), card.shipmentId(), card.offerId(),
+				card.placement(), card.kind(), card.productId(), card.targetPlanId(), card.price(), card.shownAt(),
+				card.reason());
+		claim.status = status;
+		claim.decidedAt = at;
+		return claim;
+	}
+
+	@Override
+	public String getId() {
+		return key;
+	}
+
+	@Override
+	public boolean isNew() {
+		return fresh;
+	}
+
+	@PostLoad
+	@PostPersist
+	void stored() {
+		fresh = false;
 	}
 
 	String getKey() {
@@ -137,6 +171,23 @@ class Claim {
 
 	ClaimStatus getStatus() {
 		return status;
+	}
+
+	Instant getIssuedAt() {
+		return issuedAt;
+	}
+
+	Instant getDecidedAt() {
+		return decidedAt;
+	}
+
+	Long getShipmentLineId() {
+		return shipmentLineId;
+	}
+
+	/** A card shown again at another price since this claim was undone: added anew at the price now shown. */
+	void priced(BigDecimal price) {
+		this.unitPrice = price;
 	}
 
 	void madeLine(long lineId, long shipmentId) {

@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +23,7 @@ import io.nextbox.catalog.CatalogService;
 import io.nextbox.catalog.PlanSummary;
 import io.nextbox.catalog.ProductSummary;
 import io.nextbox.offer.OfferEvent;
+import io.nextbox.offer.OfferEventBatches;
 import io.nextbox.offer.OfferEventType;
 import io.nextbox.offer.OfferEvents;
 import io.nextbox.offer.OfferKind;
@@ -100,11 +100,18 @@ public class WidgetService {
 
 	private final AcceptedUpgrades upgrades;
 
+	private final CardKeys keys;
+
+	private final OfferEventBatches batches;
+
+	private final ClaimInserts inserts;
+
 	WidgetService(RecommendationService recommendations, SubscriptionService subscriptions,
 			SubscriptionActions actions, NextBoxAddOns addOns, OfferService offers, OfferEvents events,
 			CatalogService catalog, ClaimRepository claims, StoreSettingsService settings, Clock clock,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, PlatformTransactionManager transactions,
-			MeterRegistry meters, AcceptedUpgrades upgrades) {
+			MeterRegistry meters, AcceptedUpgrades upgrades, CardKeys keys,
+			OfferEventBatches batches, ClaimInserts inserts) {
 		this.recommendations = recommendations;
 		this.subscriptions = subscriptions;
 		this.actions = actions;
@@ -122,6 +129,9 @@ public class WidgetService {
 			.register(meters);
 		this.timer = new WidgetTimer(meters);
 		this.upgrades = upgrades;
+		this.keys = keys;
+		this.batches = batches;
+		this.inserts = inserts;
 	}
 
 	/**
@@ -157,24 +167,21 @@ public class WidgetService {
 		Instant now = clock.instant();
 		List<Card> cards = new ArrayList<>();
 		List<OfferEvent> impressions = new ArrayList<>();
-		List<Claim> issued = new ArrayList<>();
 		for (Recommendation pick : picks) {
 			impressions.add(new OfferEvent(pick.offerId(), subscriberId, context.subscriptionId(),
 					context.nextShipmentId(), placement, OfferEventType.IMPRESSION, pick.price(), holdout, now));
 			if (!holdout) {
-				String key = UUID.randomUUID().toString();
-				issued.add(new Claim(key, subscriberId, context.subscriptionId(), context.nextShipmentId(),
-						pick.offerId(), placement, pick.kind(), pick.productId(), pick.planId(), pick.price(), now,
-						stay ? null : pick.reason()));
+				// the card's key is signed, not stored: showing a card writes nothing
+				String key = keys.sign(new CardKeys.Facts(subscriberId, context.subscriptionId(),
+						context.nextShipmentId(), context.nextShipmentDate(), pick.offerId(), placement, pick.kind(),
+						pick.productId(), pick.planId(), pick.price(), now, stay ? null : pick.reason()));
 				cards.add(new Card(key, pick.kind(), pick.title(), pick.imageUrl(), pick.listPrice(), pick.price(),
 						stay ? null : pick.reason(), difference(pick, context), false, context.subscriptionId(),
 						context.quantity(), context.nextShipmentDate(), stay));
 			}
 		}
-		transaction.executeWithoutResult(status -> {
-			claims.saveAll(issued);
-			events.record(impressions);
-		});
+		// recorded in a batch off the request thread, within a second
+		batches.recordSoon(impressions);
 		return cards;
 	}
 
@@ -183,36 +190,86 @@ public class WidgetService {
 		return Holdout.isHeldOut(subscriberId, settings.current().holdoutPercent());
 	}
 
-	/** Puts the card's add-on into the next box, once, at the card's price. */
+	/**
+	 * Puts the card's add-on into the next box, once, at the card's price. A signed card's click makes its claim
+	 * then (the claim's key is a digest of what the card names, so a second click, tab or instance finds it and
+	 * answers as the first did); an emailed card's claim was stored when the email was sent.
+	 */
 	public BoxUpdate accept(long subscriberId, String key) {
+		if (CardKeys.isSigned(key)) {
+			return acceptCard(subscriberId, keys.verify(key, subscriberId, clock.instant()));
+		}
 		return retryingConflicts(() -> {
 			try {
 				return transaction.execute(status -> acceptOnce(subscriberId, key));
 			}
 			catch (DataIntegrityViolationException raced) {
 				// another click on the same key won the race and made the line: answer as a replay does
-				return transaction.execute(status -> replay(subscriberId, key));
+				return transaction.execute(status -> replay(subscriberId, key, key));
 			}
 		});
+	}
+
+	private BoxUpdate acceptCard(long subscriberId, CardKeys.Facts card) {
+		if (card.kind() != OfferKind.ADD_ON) {
+			throw new ActionRefusedException(null, "refused.offerGone");
+		}
+		String key = card.claimKey();
+		return retryingConflicts(() -> {
+			try {
+				return transaction.execute(status -> acceptCardOnce(subscriberId, card, key));
+			}
+			catch (DataIntegrityViolationException raced) {
+				// another click on the same card inserted the claim at the same moment: answer as a second click does
+				return transaction.execute(status -> acceptCardOnce(subscriberId, card, key));
+			}
+		});
+	}
+
+	private BoxUpdate acceptCardOnce(long subscriberId, CardKeys.Facts card, String key) {
+		Instant now = clock.instant();
+		String again = keys.sign(card.shownAgain(now));
+		Claim claim = Claim.decided(key, card, ClaimStatus.ACCEPTED, now);
+		// the insert is the exactly-once guard: a second click on this card (another tab, another instance) finds
+		// the claim's key taken
+		if (inserts.insertIfAbsent(claim)) {
+			BoxUpdate update = addLine(subscriberId, claim, again, now);
+			inserts.madeLine(claim);
+			return update;
+		}
+		// taken out again (Undo, the next-box page) or dismissed in another tab: this click adds it anew
+		if (claims.move(key, subscriberId, ClaimStatus.UNDONE, ClaimStatus.ACCEPTED, now) == 1
+				|| claims.move(key, subscriberId, ClaimStatus.REFUSED, ClaimStatus.ACCEPTED, now) == 1) {
+			Claim back = claims.findById(key).orElseThrow();
+			back.priced(card.price());
+			return addLine(subscriberId, back, again, now);
+		}
+		return replay(subscriberId, key, again);
 	}
 
 	private BoxUpdate acceptOnce(long subscriberId, String key) {
 		Instant now = clock.instant();
 		if (claims.move(key, subscriberId, ClaimStatus.ISSUED, ClaimStatus.ACCEPTED, now) == 0) {
-			return replay(subscriberId, key);
+			return replay(subscriberId, key, key);
 		}
 		Claim claim = claims.findById(key).orElseThrow();
 		if (claim.getKind() != OfferKind.ADD_ON) {
 			throw new ActionRefusedException(null, "refused.offerGone");
 		}
-		offers.liveOffer(claim.getOfferId(), LocalDate.now(clock))
-			.orElseThrow(() -> new ActionRefusedException(null, "refused.offerEnded"));
+		return addLine(subscriberId, claim, key, now);
+	}
+
+	/** The claimed add-on's line in the box, its accept recorded; {@code cardKey} is what the added card carries. */
+	private BoxUpdate addLine(long subscriberId, Claim claim, String cardKey, Instant now) {
+		if (!offers.runsToday(claim.getOfferId(), LocalDate.now(clock))) {
+			throw new ActionRefusedException(null, "refused.offerEnded");
+		}
 		ProductSummary product = catalog.products(List.of(claim.getProductId())).get(claim.getProductId());
 		if (product == null || !product.inStock() || product.retired()) {
 			throw new ActionRefusedException(null, "refused.outOfStock");
 		}
 		NextBoxAddOns.BoxChange change = addOns.add(subscriberId, claim.getSubscriptionId(), product.id(),
-				claim.getOfferId(), claim.getUnitPrice(), key);
+				claim.getOfferId(), claim.getUnitPrice(), claim.getKey());
 		if (claim.getPlacement() == Placement.EMAIL && !Long.valueOf(change.shipmentId()).equals(claim.getShipmentId())) {
 			// an email names one box: once that box was skipped, moved or shipped, its link adds nothing
 			throw new ActionRefusedException(null, "refused.boxChanged");
@@ -220,45 +277,78 @@ public class WidgetService {
 		claim.madeLine(change.lineId(), change.shipmentId());
 		events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(), change.shipmentId(),
 				claim.getPlacement(), OfferEventType.ACCEPT, claim.getUnitPrice(), false, now));
-		return new BoxUpdate(addedCard(claim, product), claim.getSubscriptionId(), change.total());
+		return new BoxUpdate(addedCard(claim, product, cardKey), claim.getSubscriptionId(), change.total());
 	}
 
 	/** A key clicked before: the same answer again, never a second line. */
-	private BoxUpdate replay(long subscriberId, String key) {
+	private BoxUpdate replay(long subscriberId, String key, String cardKey) {
 		Claim claim = claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
 		if (claim.getStatus() != ClaimStatus.ACCEPTED || claim.getKind() != OfferKind.ADD_ON) {
 			throw new ActionRefusedException(null, "refused.offerGone");
 		}
 		ProductSummary product = catalog.products(List.of(claim.getProductId())).get(claim.getProductId());
 		BigDecimal total = addOns.nextBoxTotal(subscriberId, claim.getSubscriptionId()).orElse(BigDecimal.ZERO);
-		return new BoxUpdate(addedCard(claim, product), claim.getSubscriptionId(), total);
+		return new BoxUpdate(addedCard(claim, product, cardKey), claim.getSubscriptionId(), total);
 	}
 
 	/** Takes the add-on out again, until the cutoff; the card offers it again, with a fresh key. */
 	public BoxUpdate undo(long subscriberId, String key) {
+		CardKeys.Facts card = CardKeys.isSigned(key) ? keys.verify(key, subscriberId, clock.instant()) : null;
+		String claimKey = card == null ? key : card.claimKey();
 		return retryingConflicts(() -> transaction.execute(status -> {
 			Instant now = clock.instant();
-			if (claims.move(key, subscriberId, ClaimStatus.ACCEPTED, ClaimStatus.UNDONE, now) == 0) {
-				claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
+			if (claims.move(claimKey, subscriberId, ClaimStatus.ACCEPTED, ClaimStatus.UNDONE, now) == 0) {
+				claims.findByKeyAndSubscriberId(claimKey, subscriberId).orElseThrow(ClaimNotFoundException::new);
 				throw new ActionRefusedException(null, "refused.notInBox");
 			}
-			Claim claim = claims.findById(key).orElseThrow();
-			NextBoxAddOns.BoxChange change = addOns.remove(subscriberId, claim.getSubscriptionId(), key);
+			Claim claim = claims.findById(claimKey).orElseThrow();
+			NextBoxAddOns.BoxChange change = addOns.remove(subscriberId, claim.getSubscriptionId(), claimKey);
 			events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(),
 					change.shipmentId(), claim.getPlacement(), OfferEventType.UNDO, claim.getUnitPrice(), false, now));
-			Claim again = claims.save(new Claim(UUID.randomUUID().toString(), subscriberId, claim.getSubscriptionId(),
-					change.shipmentId(), claim.getOfferId(), claim.getPlacement(), claim.getKind(),
-					claim.getProductId(), null, claim.getUnitPrice(), now, claim.getReason()));
+			String again;
+			if (card != null) {
+				// the same card again, signed afresh: its next click finds the claim undone and adds it anew
+				again = keys.sign(card.shownAgain(now));
+			}
+			else {
+				again = claims.save(new Claim(UUID.randomUUID().toString(), subscriberId, claim.getSubscriptionId(),
+						change.shipmentId(), claim.getOfferId(), claim.getPlacement(), claim.getKind(),
+						claim.getProductId(), null, claim.getUnitPrice(), now, claim.getReason()))
+					.getKey();
+			}
 			ProductSummary product = catalog.products(List.of(claim.getProductId())).get(claim.getProductId());
-			Card card = addedCard(again, product);
-			return new BoxUpdate(new Card(card.key(), card.kind(), card.title(), card.imageUrl(), card.listPrice(),
-					card.price(), claim.getReason(), null, false, card.subscriptionId(), 1, null,
+			Card added = addedCard(claim, product, again);
+			return new BoxUpdate(new Card(added.key(), added.kind(), added.title(), added.imageUrl(),
+					added.listPrice(), added.price(), claim.getReason(), null, false, added.subscriptionId(), 1, null,
 					claim.getPlacement() == Placement.CANCEL_FLOW), claim.getSubscriptionId(), change.total());
 		}));
 	}
 
 	/** The subscriber does not want this offer: the card goes, and the offer stays away for a while. */
 	public void dismiss(long subscriberId, String key) {
+		if (CardKeys.isSigned(key)) {
+			CardKeys.Facts card;
+			try {
+				card = keys.verify(key, subscriberId, clock.instant());
+			}
+			catch (ActionRefusedException unknown) {
+				throw new ClaimNotFoundException();
+			}
+			try {
+				transaction.executeWithoutResult(status -> {
+					Instant now = clock.instant();
+					// dismissed (or added) already, in another tab or by a second click: nothing more to do
+					if (inserts.insertIfAbsent(Claim.decided(card.claimKey(), card, ClaimStatus.REFUSED, now))) {
+						events.record(new OfferEvent(card.offerId(), subscriberId, card.subscriptionId(),
+								card.shipmentId(), card.placement(), OfferEventType.DISMISS, card.price(), false, now));
+					}
+				});
+			}
+			catch (DataIntegrityViolationException raced) {
+				// a second click inserted the same claim at the same moment: one dismissal is recorded
+			}
+			return;
+		}
 		transaction.executeWithoutResult(status -> {
 			Instant now = clock.instant();
 			if (claims.move(key, subscriberId, ClaimStatus.ISSUED, ClaimStatus.REFUSED, now) == 0) {
@@ -277,48 +367,95 @@ public class WidgetService {
 	 * quantity. Refused while the next box is being packed, as the change itself would be.
 	 */
 	public Card upgradeCard(long subscriberId, String key) {
-		Claim claim = claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
-		if (claim.getKind() != OfferKind.UPGRADE || claim.getStatus() != ClaimStatus.ISSUED) {
-			throw new ActionRefusedException(null, "refused.offerGone");
+		long subscriptionId;
+		long targetPlanId;
+		BigDecimal price;
+		if (CardKeys.isSigned(key)) {
+			CardKeys.Facts card = keys.verify(key, subscriberId, clock.instant());
+			if (card.kind() != OfferKind.UPGRADE || card.targetPlanId() == null) {
+				throw new ActionRefusedException(null, "refused.offerGone");
+			}
+			subscriptionId = card.subscriptionId();
+			targetPlanId = card.targetPlanId();
+			price = card.price();
 		}
-		SubscriptionDetails details = subscriptions.details(subscriberId, claim.getSubscriptionId());
+		else {
+			Claim claim = claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
+			if (claim.getKind() != OfferKind.UPGRADE || claim.getStatus() != ClaimStatus.ISSUED) {
+				throw new ActionRefusedException(null, "refused.offerGone");
+			}
+			subscriptionId = claim.getSubscriptionId();
+			targetPlanId = claim.getTargetPlanId();
+			price = claim.getUnitPrice();
+		}
+		SubscriptionDetails details = subscriptions.details(subscriberId, subscriptionId);
 		NextShipment next = details.nextShipment();
 		if (next != null && next.locked()) {
 			throw new ActionRefusedException(null, "refused.locked", DAY.format(next.shipDate()));
 		}
-		PlanSummary target = catalog.plan(claim.getTargetPlanId()).orElseThrow();
+		PlanSummary target = catalog.plan(targetPlanId).orElseThrow();
 		int quantity = details.subscription().quantity();
 		return new Card(key, OfferKind.UPGRADE, target.name(), null,
-				target.price().multiply(BigDecimal.valueOf(quantity)), claim.getUnitPrice(), null,
-				claim.getUnitPrice().subtract(details.subscription().pricePerShipment()), false,
-				claim.getSubscriptionId(), quantity, next == null ? null : next.shipDate());
+				target.price().multiply(BigDecimal.valueOf(quantity)), price, null,
+				price.subtract(details.subscription().pricePerShipment()), false, subscriptionId, quantity,
+				next == null ? null : next.shipDate());
 	}
 
 	/** Moves the subscription up to the card's plan from its next box not yet past its cutoff. */
 	public String upgrade(long subscriberId, String key, String actor) {
+		if (CardKeys.isSigned(key)) {
+			CardKeys.Facts card = keys.verify(key, subscriberId, clock.instant());
+			if (card.kind() != OfferKind.UPGRADE || card.targetPlanId() == null) {
+				throw new ActionRefusedException(null, "refused.offerGone");
+			}
+			try {
+				return transaction.execute(status -> {
+					Instant now = clock.instant();
+					Claim claim = Claim.decided(card.claimKey(), card, ClaimStatus.ACCEPTED, now);
+					return inserts.insertIfAbsent(claim) ? applyUpgrade(subscriberId, claim, actor, now)
+							: upgradedBefore(subscriberId, card.claimKey());
+				});
+			}
+			catch (DataIntegrityViolationException decidedBefore) {
+				return transaction.execute(status -> upgradedBefore(subscriberId, card.claimKey()));
+			}
+		}
 		return transaction.execute(status -> {
 			Instant now = clock.instant();
 			if (claims.move(key, subscriberId, ClaimStatus.ISSUED, ClaimStatus.ACCEPTED, now) == 0) {
-				Claim seen = claims.findByKeyAndSubscriberId(key, subscriberId)
-					.orElseThrow(ClaimNotFoundException::new);
-				if (seen.getStatus() == ClaimStatus.ACCEPTED) {
-					return catalog.plan(seen.getTargetPlanId()).orElseThrow().name();
-				}
-				throw new ActionRefusedException(null, "refused.offerGone");
+				return upgradedBefore(subscriberId, key);
 			}
 			Claim claim = claims.findById(key).orElseThrow();
 			if (claim.getKind() != OfferKind.UPGRADE) {
 				throw new ActionRefusedException(null, "refused.offerGone");
 			}
-			offers.liveOffer(claim.getOfferId(), LocalDate.now(clock))
-				.orElseThrow(() -> new ActionRefusedException(null, "refused.offerEnded"));
-			upgrades.apply(claim, () -> actions.changePlan(subscriberId, claim.getSubscriptionId(),
-					claim.getTargetPlanId(), Actor.subscriber(actor)), now);
-			events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(),
-					claim.getShipmentId(), claim.getPlacement(), OfferEventType.ACCEPT, claim.getUnitPrice(), false,
-					now));
-			return catalog.plan(claim.getTargetPlanId()).orElseThrow().name();
+			return applyUpgrade(subscriberId, claim, actor, now);
 		});
+	}
+
+	private String upgradedBefore(long subscriberId, String key) {
+		Claim seen = claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
+		if (seen.getStatus() == ClaimStatus.ACCEPTED) {
+			return catalog.plan(seen.getTargetPlanId()).orElseThrow().name();
+		}
+		throw new ActionRefusedException(null, "refused.offerGone");
+	}
+
+	private String applyUpgrade(long subscriberId, Claim claim, String actor, Instant now) {
+		if (!offers.runsToday(claim.getOfferId(), LocalDate.now(clock))) {
+			throw new ActionRefusedException(null, "refused.offerEnded");
+		}
+		upgrades.apply(claim, () -> actions.changePlan(subscriberId, claim.getSubscriptionId(),
+				claim.getTargetPlanId(), Actor.subscriber(actor)), now);
+		events.record(new OfferEvent(claim.getOfferId(), subscriberId, claim.getSubscriptionId(),
+				claim.getShipmentId(), claim.getPlacement(), OfferEventType.ACCEPT, claim.getUnitPrice(), false,
+				now));
+		return catalog.plan(claim.getTargetPlanId()).orElseThrow().name();
+	}
+
+	/** The claim row a card's key stands for (what tests and support look up): the key itself for an emailed card. */
+	public String claimKeyOf(String cardKey) {
+		return keys.claimKeyOf(cardKey);
 	}
 
 	private List<Recommendation> recommendWithin(SubscriberContext context, Placement placement) {
@@ -350,12 +487,13 @@ public class WidgetService {
 		if (pick.kind() != OfferKind.UPGRADE) {
 			return null;
 		}
-		Map<Long, PlanSummary> plans = catalog.plans(List.of(context.planId()));
-		return pick.price().subtract(plans.get(context.planId()).price().multiply(BigDecimal.valueOf(context.quantity())));
+		// what the card shows, from the catalogue view (no query of the widget's own); the upgrade reads the plan
+		PlanSummary current = catalog.view(List.of(context.planId()), List.of()).plan(context.planId()).orElseThrow();
+		return pick.price().subtract(current.price().multiply(BigDecimal.valueOf(context.quantity())));
 	}
 
-	private static Card addedCard(Claim claim, ProductSummary product) {
-		return new Card(claim.getKey(), OfferKind.ADD_ON, product.name(), product.imageUrl(), product.price(),
+	private static Card addedCard(Claim claim, ProductSummary product, String cardKey) {
+		return new Card(cardKey, OfferKind.ADD_ON, product.name(), product.imageUrl(), product.price(),
 				claim.getUnitPrice(), null, null, true, claim.getSubscriptionId(), 1, null,
 				claim.getPlacement() == Placement.CANCEL_FLOW);
 	}

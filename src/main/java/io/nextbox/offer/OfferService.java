@@ -72,6 +72,18 @@ public class OfferService {
 				+ "and type = 'DISMISS' and occurred_at >= ?", Long.class, subscriberId, Timestamp.from(since)));
 	}
 
+	/**
+	 * Whether an offer is active and runs today, in one statement: what a card's click checks in its transaction
+	 * (its targeting was checked when the card was shown).
+	 */
+	@Transactional(readOnly = true)
+	public boolean runsToday(long offerId, LocalDate today) {
+		Integer live = jdbc.queryForObject("select count(*) from offer where id = ? and status = 'ACTIVE' "
+				+ "and (starts_on is null or starts_on <= ?) and (ends_on is null or ends_on >= ?)", Integer.class,
+				offerId, today, today);
+		return live != null && live > 0;
+	}
+
 	/** One active offer, if it still runs today. */
 	@Transactional(readOnly = true)
 	public Optional<LiveOffer> liveOffer(long offerId, LocalDate today) {

@@ -219,7 +219,10 @@ public class NextBoxAddOns {
 	}
 
 	private BigDecimal total(Subscription subscription, Shipment box) {
-		PlanSummary plan = catalog.plan(subscription.getPlanId()).orElseThrow();
+		// the total the page shows: the plan's price from the catalogue view, no query of its own
+		PlanSummary plan = catalog.view(List.of(subscription.getPlanId()), List.of())
+			.plan(subscription.getPlanId())
+			.orElseThrow();
 		return plan.price().multiply(BigDecimal.valueOf(subscription.getQuantity())).add(box.addOnTotal());
 	}
 

@@ -65,8 +65,6 @@ class RecurringRevenueIntegrationTests {
 				+ "interval_count = 2, interval_unit = 'WEEK' where id = ?", owned.subscriptionId());
 		Owned subscriber = owned;
 		Card upgrade = upgradeCard(owned.subscriberId());
-		long offer = jdbc.queryForObject("select offer_id from offer_claim where claim_key = ?", Long.class,
-				upgrade.key());
 		String before = page();
 
 		for (int click = 0; click < 2; click++) {
@@ -76,6 +74,8 @@ class RecurringRevenueIntegrationTests {
 		}
 
 		String after = page();
+		long offer = jdbc.queryForObject("select offer_id from offer_claim where claim_key = ?", Long.class,
+				widgets.claimKeyOf(upgrade.key()));
 		assertThat(mrr(after, "offer-row\" data-offer-id=\"" + offer + "\""))
 			.isEqualByComparingTo(mrr(before, "offer-row\" data-offer-id=\"" + offer + "\"").add(new BigDecimal("21.67")));
 		assertThat(mrr(after, "totals-row\"")).isEqualByComparingTo(mrr(before, "totals-row\"").add(new BigDecimal("21.67")));

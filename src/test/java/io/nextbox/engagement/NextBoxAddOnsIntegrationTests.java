@@ -95,7 +95,8 @@ class NextBoxAddOnsIntegrationTests {
 	void removingFromTheNextBoxPageRecordsUndoFreesTheClaimAndTheItemCanBeOfferedAgain() throws Exception {
 		Card card = addOnCard();
 		widgets.accept(owned.subscriberId(), card.key());
-		long offerId = jdbc.queryForObject("select offer_id from offer_claim where claim_key = ?", Long.class, card.key());
+		long offerId = jdbc.queryForObject("select offer_id from offer_claim where claim_key = ?", Long.class,
+				widgets.claimKeyOf(card.key()));
 		assertThat(filterOf(offerId)).isEqualTo("in-next-box");
 
 		mvc.perform(post(page() + "/lines/" + lineOf(card) + "/remove").with(as()).with(csrf()))
@@ -264,11 +265,12 @@ class NextBoxAddOnsIntegrationTests {
 
 	private long lineOf(Card card) {
 		return jdbc.queryForObject("select shipment_line_id from offer_claim where claim_key = ?", Long.class,
-				card.key());
+				widgets.claimKeyOf(card.key()));
 	}
 
 	private String claimStatus(Card card) {
-		return jdbc.queryForObject("select status from offer_claim where claim_key = ?", String.class, card.key());
+		return jdbc.queryForObject("select status from offer_claim where claim_key = ?", String.class,
+				widgets.claimKeyOf(card.key()));
 	}
 
 	private RequestPostProcessor as() {

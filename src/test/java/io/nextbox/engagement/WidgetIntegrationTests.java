@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.nextbox.offer.OfferEventBatches;
 import io.nextbox.offer.OfferKind;
 import io.nextbox.offer.Placement;
 import io.nextbox.recommendation.RecommendationService;
@@ -61,6 +62,12 @@ class WidgetIntegrationTests {
 	private WidgetService widgets;
 
 	@Autowired
+	private CardKeys keys;
+
+	@Autowired
+	private OfferEventBatches batches;
+
+	@Autowired
 	private RecommendationService recommendations;
 
 	@Autowired
@@ -94,10 +101,11 @@ class WidgetIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("class=\"offer-card"), containsString("Add to next box"),
 					containsString("class=\"offer-reason\""), not(containsString("<html")))));
-		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'IMPRESSION'"))
-			.isBetween(1L, 4L);
-		assertThat(count("select count(*) from offer_claim where subscriber_id = ? and status = 'ISSUED'"))
-			.isBetween(1L, 4L);
+		// showing cards writes nothing at once: the impressions follow within a second, in a batch
+		assertThat(count("select count(*) from offer_claim where subscriber_id = ?")).isZero();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				count("select count(*) from offer_event where subscriber_id = ? and type = 'IMPRESSION'"))
+			.isBetween(1L, 4L));
 	}
 
 	@Test
@@ -174,40 +182,43 @@ class WidgetIntegrationTests {
 		Card card = addOnCard();
 		Owned other = TestSubscriptions.freshActive(jdbc);
 		RequestPostProcessor intruder = user(users.loadUserByUsername(other.email()));
-		mvc.perform(post("/portal/widgets/add").param("key", card.key()).with(intruder).with(csrf()))
-			.andExpect(status().isNotFound());
-		mvc.perform(post("/portal/widgets/undo").param("key", card.key()).with(intruder).with(csrf()))
-			.andExpect(status().isNotFound());
+		// a card shown to someone else is refused with a message, as an altered one is
+		mvc.perform(post("/portal/widgets/add").param("key", card.key()).header("HX-Request", "true").with(intruder)
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("not valid here")));
+		mvc.perform(post("/portal/widgets/undo").param("key", card.key()).header("HX-Request", "true").with(intruder)
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent());
 		mvc.perform(post("/portal/widgets/dismiss").param("key", card.key()).with(intruder).with(csrf()))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/portal/widgets/add").param("key", "made-up").with(as()).with(csrf()))
 			.andExpect(status().isNotFound());
 		assertThat(addOnLines()).isZero();
-		assertThat(jdbc.queryForObject("select status from offer_claim where claim_key = ?", String.class, card.key()))
-			.isEqualTo("ISSUED");
+		assertThat(count("select count(*) from offer_claim where subscriber_id = ?")).isZero();
+		assertThat(widgets.accept(owned.subscriberId(), card.key()).card().added()).isTrue();
 	}
 
 	@Test
 	void thePriceIsLockedAtThePriceShown() throws Exception {
 		Card card = addOnCard();
-		jdbc.update("update product set price = price + 10 where id = (select product_id from offer_claim where claim_key = ?)",
-				card.key());
+		long productId = keys.read(card.key()).orElseThrow().productId();
+		jdbc.update("update product set price = price + 10 where id = ?", productId);
 		try {
 			widgets.accept(owned.subscriberId(), card.key());
 			assertThat(jdbc.queryForObject("select unit_price from shipment_line where claim_key = ?", BigDecimal.class,
-					card.key()))
+					widgets.claimKeyOf(card.key())))
 				.isEqualByComparingTo(card.price());
 		}
 		finally {
-			jdbc.update("update product set price = price - 10 where id = "
-					+ "(select product_id from offer_claim where claim_key = ?)", card.key());
+			jdbc.update("update product set price = price - 10 where id = ?", productId);
 		}
 	}
 
 	@Test
 	void anOfferEndedAfterTheCardWasShownIsRefusedAndAddsNothing() throws Exception {
 		Card card = addOnCard();
-		long offerId = jdbc.queryForObject("select offer_id from offer_claim where claim_key = ?", Long.class, card.key());
+		long offerId = keys.read(card.key()).orElseThrow().offerId();
 		jdbc.update("update offer set status = 'PAUSED' where id = ?", offerId);
 		try {
 			mvc.perform(post("/portal/widgets/add").param("key", card.key()).header("HX-Request", "true").with(as())
@@ -311,7 +322,7 @@ class WidgetIntegrationTests {
 	@Test
 	void aDismissedOfferGoesAndStaysAway() throws Exception {
 		Card card = addOnCard();
-		long offerId = jdbc.queryForObject("select offer_id from offer_claim where claim_key = ?", Long.class, card.key());
+		long offerId = keys.read(card.key()).orElseThrow().offerId();
 		mvc.perform(post("/portal/widgets/dismiss").param("key", card.key()).header("HX-Request", "true").with(as())
 			.with(csrf())).andExpect(status().isOk());
 		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'DISMISS'")).isEqualTo(1);
@@ -335,6 +346,7 @@ class WidgetIntegrationTests {
 				.findFirst()
 				.orElseThrow();
 			assertThat(widgets.cards(heldOut, Placement.DASHBOARD)).isEmpty();
+			batches.flush();
 			assertThat(jdbc.queryForObject("select count(*) from offer_event where subscriber_id = ? and holdout = true",
 					Long.class, heldOut))
 				.isPositive();
@@ -418,6 +430,72 @@ class WidgetIntegrationTests {
 		Owned other = TestSubscriptions.freshActive(jdbc);
 		mvc.perform(get("/portal/orders/" + newest).with(user(users.loadUserByUsername(other.email()))))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theSameCardShownInTwoTabsAddsOneLineAndBothClicksSucceed() throws Exception {
+		Card first = addOnCard();
+		Card secondTab = addOnCards().stream().filter(card -> card.title().equals(first.title())).findFirst().orElseThrow();
+		assertThat(secondTab.key()).isNotEqualTo(first.key());
+		for (Card card : List.of(first, secondTab)) {
+			mvc.perform(post("/portal/widgets/add").param("key", card.key()).header("HX-Request", "true").with(as())
+				.with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("Added to your next box")));
+		}
+		assertThat(addOnLines()).isEqualTo(1);
+		assertThat(count("select count(*) from offer_claim where subscriber_id = ?")).isEqualTo(1);
+	}
+
+	@Test
+	void anAlteredOrExpiredCardIsRefusedWithAMessageAndAddsNothing() throws Exception {
+		Card card = addOnCard();
+		CardKeys.Facts facts = keys.read(card.key()).orElseThrow();
+		String cheaper = keys.sign(new CardKeys.Facts(facts.subscriberId(), facts.subscriptionId(), facts.shipmentId(),
+				facts.boxDate(), facts.offerId(), facts.placement(), facts.kind(), facts.productId(),
+				facts.targetPlanId(), BigDecimal.ZERO, facts.shownAt(), facts.reason()));
+		String altered = cheaper.substring(0, cheaper.length() - 27) + card.key().substring(card.key().length() - 27);
+		mvc.perform(post("/portal/widgets/add").param("key", altered).header("HX-Request", "true").with(as())
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("not valid here")));
+		mvc.perform(post("/portal/widgets/add").param("key", altered).param("back", "/portal").with(as()).with(csrf()))
+			.andExpect(redirectedUrl("/portal"))
+			.andExpect(flash().attribute("error", containsString("not valid here")));
+		String old = keys.sign(facts.shownAgain(facts.shownAt().minus(Duration.ofDays(4))));
+		mvc.perform(post("/portal/widgets/add").param("key", old).header("HX-Request", "true").with(as())
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("shown too long ago")));
+		assertThat(addOnLines()).isZero();
+	}
+
+	@Test
+	void anUndoneAddOnCanBeAddedAgainFromTheCardUndoBroughtBack() throws Exception {
+		Card card = addOnCard();
+		widgets.accept(owned.subscriberId(), card.key());
+		BoxUpdate undone = widgets.undo(owned.subscriberId(), card.key());
+		assertThat(addOnLines()).isZero();
+		assertThat(widgets.accept(owned.subscriberId(), undone.card().key()).card().added()).isTrue();
+		assertThat(widgets.accept(owned.subscriberId(), undone.card().key()).card().added()).isTrue();
+		assertThat(addOnLines()).isEqualTo(1);
+		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'ACCEPT'")).isEqualTo(2);
+	}
+
+	@Test
+	void impressionsWaitingWhenTheApplicationStopsAreWritten() {
+		batches.recordSoon(List.of(new io.nextbox.offer.OfferEvent(
+				jdbc.queryForObject("select min(id) from offer", Long.class), owned.subscriberId(),
+				owned.subscriptionId(), null, Placement.DASHBOARD, io.nextbox.offer.OfferEventType.IMPRESSION,
+				BigDecimal.ONE, false, java.time.Instant.now())));
+		// what Spring does on a normal shutdown (SIGTERM, the end of the run): the lifecycle's stop writes them
+		batches.stop();
+		try {
+			assertThat(batches.waiting()).isZero();
+			assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'IMPRESSION'"))
+				.isEqualTo(1);
+		}
+		finally {
+			batches.start();
+		}
 	}
 
 	private Card addOnCard() {

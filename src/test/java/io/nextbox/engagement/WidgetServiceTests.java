@@ -57,7 +57,8 @@ class WidgetServiceTests {
 				mock(NextBoxAddOns.class), mock(OfferService.class), mock(OfferEvents.class), mock(CatalogService.class),
 				claims, settings, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
 				new SimpleAsyncTaskExecutor(), mock(PlatformTransactionManager.class), meters,
-				mock(AcceptedUpgrades.class));
+				mock(AcceptedUpgrades.class), new CardKeys("", java.time.Duration.ofDays(3)),
+				mock(io.nextbox.offer.OfferEventBatches.class), mock(ClaimInserts.class));
 	}
 
 	@Test
