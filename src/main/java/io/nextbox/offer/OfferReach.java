@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,7 +91,7 @@ class OfferReach {
 	Previous[] previous(List<OfferEvent> events, boolean lock) {
 		Previous[] previous = new Previous[events.size()];
 		List<Seen> seen = new ArrayList<>();
-		Set<Long> subscribers = new LinkedHashSet<>();
+		Set<Long> subscribers = new TreeSet<>(); // locked in id order: two batches never wait on each other in a circle
 		Instant earliest = null;
 		for (int i = 0; i < events.size(); i++) {
 			OfferEvent event = events.get(i);
