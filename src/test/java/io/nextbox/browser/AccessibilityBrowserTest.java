@@ -82,7 +82,7 @@ class AccessibilityBrowserTest {
 	/** The pages kept as screenshots (target/screenshots/a11y-*) at both widths, to look at. */
 	private static final Set<String> SHOTS = Set.of("subscription", "order", "cancelled subscription",
 			"dashboard with a cancelled subscription", "upgrade review", "offers without JavaScript, DASHBOARD",
-			"admin overview", "new offer", "end offer", "retire product", "preview of a subscriber",
+			"admin overview", "admin menu open", "new offer", "end offer", "retire product", "preview of a subscriber",
 			"preview of a holdout subscriber", "subscriber");
 
 	private int scans;
@@ -190,6 +190,9 @@ class AccessibilityBrowserTest {
 	private void adminPages(Owned owned) throws Exception {
 		new LoginPage(browser).open().logInAs(DemoLogins.MERCHANT, DemoLogins.MERCHANT_PASSWORD);
 		scan("/admin", "admin overview");
+		browser.resize(Browser.PHONE_WIDTH);
+		driver.findElement(By.cssSelector(".nav-menu summary")).click();
+		scanHere("admin menu open");
 
 		scan("/admin/offers", "offers");
 		String offer = firstId("/admin/offers/");
@@ -204,7 +207,7 @@ class AccessibilityBrowserTest {
 		scan("/admin/analytics", "analytics");
 		scan("/admin/analytics/offers/" + offer, "offer analytics");
 		scan("/admin/preview", "preview");
-		scan("/admin/preview?email=" + owned.email(), "preview of a subscriber");
+		scan("/admin/preview?email=" + subscriberOutsideTheHoldout().email(), "preview of a subscriber");
 		Long holdout = jdbc.queryForList("select id from subscriber where id > 3 order by id", Long.class)
 			.stream()
 			.filter(widgets::isInHoldout)
@@ -289,8 +292,14 @@ class AccessibilityBrowserTest {
 			List<Map<String, Object>> found = (List<Map<String, Object>>) js.executeAsyncScript(RUN);
 			scans++;
 			scanNanos += System.nanoTime() - began;
+			if (width == Browser.PHONE_WIDTH && browser.contentWidth() > browser.viewportWidth()) {
+				violations.add("page wider than the phone [serious] %d px of content at %d px: %s"
+					.formatted(browser.contentWidth(), width, page));
+			}
 			if (SHOTS.contains(name)) {
-				browser.screenshot("a11y-" + name.replaceAll("[^a-z0-9]+", "-") + "-" + width);
+				long height = (Long) js.executeScript("return document.documentElement.scrollHeight");
+				browser.resize(width, (int) Math.min(height, 4000));
+				browser.screenshot("a11y-" + name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + width);
 			}
 			for (Map<String, Object> rule : found) {
 				for (Object target : (List<Object>) rule.get("targets")) {
