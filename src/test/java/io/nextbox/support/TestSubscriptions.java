@@ -27,7 +27,7 @@ public final class TestSubscriptions {
 		List<Map<String, Object>> candidates = jdbc.queryForList("""
 				select s.id as subscription_id, u.id as subscriber_id, u.email
 				from subscription s join subscriber u on u.id = s.subscriber_id
-				where s.status = 'ACTIVE' and s.next_shipment_date >= ? and u.id > 3
+				where s.status = 'ACTIVE' and s.next_shipment_date >= ? and u.id > 3 and u.account_id is not null
 				  and (select count(*) from subscription other where other.subscriber_id = u.id) = 1
 				order by s.id""", LocalDate.now().plusDays(5));
 		for (Map<String, Object> row : candidates) {
