@@ -31,6 +31,7 @@ import io.nextbox.offer.OfferService;
 import io.nextbox.offer.Placement;
 import io.nextbox.recommendation.Recommendation;
 import io.nextbox.recommendation.RecommendationService;
+import io.nextbox.store.Holdout;
 import io.nextbox.store.StoreSettingsService;
 import io.nextbox.subscription.ActionRefusedException;
 import io.nextbox.subscription.Actor;

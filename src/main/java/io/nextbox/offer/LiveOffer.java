@@ -11,9 +11,13 @@ public record LiveOffer(long id, String name, OfferKind kind, Long productId, Lo
 
 	/** Whether the targeting lets a subscriber on this plan, with this many orders and days, see the offer. */
 	public boolean targets(long planId, long familyId, int orders, long tenureDays) {
-		boolean byPlan = targetPlanIds.isEmpty() && targetFamilyIds.isEmpty() || targetPlanIds.contains(planId)
+		return targetsPlan(planId, familyId) && orders >= minOrders && tenureDays >= minTenureDays;
+	}
+
+	/** Whether the offer is aimed at this plan: no plan or family chosen, or this plan or its family among them. */
+	public boolean targetsPlan(long planId, long familyId) {
+		return targetPlanIds.isEmpty() && targetFamilyIds.isEmpty() || targetPlanIds.contains(planId)
 				|| targetFamilyIds.contains(familyId);
-		return byPlan && orders >= minOrders && tenureDays >= minTenureDays;
 	}
 
 	/** The price after the offer's discount, never below zero. */

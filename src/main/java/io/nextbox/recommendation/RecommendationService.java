@@ -399,8 +399,17 @@ public class RecommendationService {
 	private static String filter(LiveOffer offer, SubscriberContext context, PlanSummary plan,
 			Map<Long, PlanSummary> plansById, Map<Long, ProductSummary> productsById, Set<Long> dismissed, int orders,
 			long tenureDays, RecommendationModel model) {
-		if (!offer.targets(plan.id(), plan.familyId(), orders, tenureDays)) {
-			return "targeting";
+		if (offer.kind() == OfferKind.UPGRADE && offer.targetPlanId() != null && offer.targetPlanId() == plan.id()) {
+			return "on-plan";
+		}
+		if (!offer.targetsPlan(plan.id(), plan.familyId())) {
+			return "not-their-plan";
+		}
+		if (orders < offer.minOrders()) {
+			return "too-few-orders";
+		}
+		if (tenureDays < offer.minTenureDays()) {
+			return "too-new";
 		}
 		if (dismissed.contains(offer.id())) {
 			return "dismissed";

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.nextbox.offer.Placement;
 import io.nextbox.recommendation.Recommendation;
 import io.nextbox.recommendation.RecommendationService;
+import io.nextbox.store.Holdout;
 import io.nextbox.store.StoreSettings;
 import io.nextbox.store.StoreSettingsService;
 import io.nextbox.support.NextboxIntegrationTest;
@@ -210,11 +211,55 @@ class AdminPagesIntegrationTests {
 		for (Recommendation pick : picks) {
 			assertThat(page).contains(pick.reason().replace("&", "&amp;"));
 		}
-		assertThat(page).contains("Left out", "Targeting does not fit", "V60 filter papers");
+		assertThat(page).contains("Left out", "Aimed at other plans or families", "V60 filter papers");
 		// every part of the score is shown: the signals, the priority and this showing's exploration draw
 		assertThat(page).contains("complement ", "priority ", "exploration ", "drew ", "views", "taken");
 		mvc.perform(get("/admin/preview").param("email", "nobody@nextbox.test"))
 			.andExpect(content().string(containsString("No subscriber has the email")));
+	}
+
+	@Test
+	@WithUserDetails("merchant@nextbox.test")
+	void anUpgradeToTheSubscribersOwnPlanIsLeftOutAsAlreadyOnThisPlan() throws Exception {
+		if (!recommendations.isReady()) {
+			recommendations.rebuild();
+		}
+		int holdout = settings.current().holdoutPercent();
+		String email = jdbc.queryForList("""
+				select u.id, u.email from subscriber u join subscription s on s.subscriber_id = u.id
+				join plan p on p.id = s.plan_id
+				where p.sku = 'PLAN-FILTER-500' and s.status = 'ACTIVE' order by u.id""")
+			.stream()
+			.filter(row -> !Holdout.isHeldOut(((Number) row.get("id")).longValue(), holdout))
+			.map(row -> (String) row.get("email"))
+			.findFirst()
+			.orElseThrow();
+		String page = mvc.perform(get("/admin/preview").param("email", email).param("placement", "DASHBOARD"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Go up to 500 g").contains("Already on this plan");
+	}
+
+	@Test
+	@WithUserDetails("merchant@nextbox.test")
+	void aSubscriberInTheHoldoutIsPreviewedAsSeeingNothing() throws Exception {
+		int holdout = settings.current().holdoutPercent();
+		assertThat(holdout).as("the demo store keeps a holdout").isPositive();
+		String email = jdbc.queryForList("select id, email from subscriber where account_id is not null order by id")
+			.stream()
+			.filter(row -> Holdout.isHeldOut(((Number) row.get("id")).longValue(), holdout))
+			.map(row -> (String) row.get("email"))
+			.findFirst()
+			.orElseThrow();
+		String page = mvc.perform(get("/admin/preview").param("email", email).param("placement", "DASHBOARD"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("is in the holdout", "the " + holdout + "% of subscribers", "They see nothing here.")
+			.doesNotContain("preview-table", "Score parts", "Left out");
 	}
 
 	@Test

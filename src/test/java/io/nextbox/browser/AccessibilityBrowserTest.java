@@ -159,6 +159,13 @@ class AccessibilityBrowserTest {
 			.findFirst()
 			.orElseThrow();
 		scan(base + "/plan?planId=" + otherPlan, "plan change review");
+		List<WebElement> swap = driver.findElements(By.cssSelector("a.swap-link"));
+		if (!swap.isEmpty()) {
+			String choose = swap.get(0).getDomAttribute("href");
+			scan(choose, "swap, the choice");
+			String to = driver.findElement(By.cssSelector("form.swap-choose input[name=to]")).getDomAttribute("value");
+			scan(choose + "/confirm?to=" + to, "swap, the confirm step without JavaScript");
+		}
 		scan(base + "/shipment", "next box");
 		for (String placement : List.of("DASHBOARD", "NEXT_SHIPMENT", "POST_PURCHASE", "CANCEL_FLOW")) {
 			scan("/portal/widgets/" + placement, "offers without JavaScript, " + placement);

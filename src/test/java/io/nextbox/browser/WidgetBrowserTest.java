@@ -63,16 +63,19 @@ class WidgetBrowserTest {
 		browser.markPage();
 
 		WebElement card = cards().get(0);
-		String id = card.getAttribute("id");
+		String title = card.findElement(By.cssSelector(".offer-title")).getText();
 		card.findElement(By.cssSelector(".add-button")).click();
 
 		browser.waitUntil(driver -> !total().equals(totalBefore));
-		assertThat(browser.driver().findElement(By.id(id)).getText()).contains("Added to your next box", "Undo");
+		// the card is replaced in place by its added state (with a fresh signed key, so a new id)
+		List<WebElement> added = browser.driver().findElements(By.cssSelector(".offer-card.is-added"));
+		assertThat(added).singleElement()
+			.satisfies(done -> assertThat(done.getText()).contains(title, "Added to your next box", "Undo"));
 		assertThat(browser.isSamePage()).isTrue();
 		assertThat(lines()).isEqualTo(1);
 		browser.screenshot("widget-added-390");
 
-		browser.driver().findElement(By.cssSelector("#" + id + " .undo-button")).click();
+		added.get(0).findElement(By.cssSelector(".undo-button")).click();
 		browser.waitUntil(driver -> total().equals(totalBefore));
 		assertThat(lines()).isZero();
 	}

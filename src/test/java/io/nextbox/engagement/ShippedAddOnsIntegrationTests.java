@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.nextbox.offer.OfferKind;
 import io.nextbox.offer.Placement;
 import io.nextbox.recommendation.RecommendationService;
+import io.nextbox.store.Holdout;
 import io.nextbox.store.StoreSettingsService;
 import io.nextbox.subscription.Actor;
 import io.nextbox.subscription.Seen;

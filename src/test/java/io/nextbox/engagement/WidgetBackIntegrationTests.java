@@ -5,6 +5,7 @@ import java.util.List;
 import io.nextbox.offer.OfferKind;
 import io.nextbox.offer.Placement;
 import io.nextbox.recommendation.RecommendationService;
+import io.nextbox.store.Holdout;
 import io.nextbox.store.StoreSettingsService;
 import io.nextbox.support.NextboxIntegrationTest;
 import io.nextbox.support.TestSubscriptions;

@@ -15,6 +15,7 @@ import io.nextbox.offer.OfferEventBatches;
 import io.nextbox.offer.OfferKind;
 import io.nextbox.offer.Placement;
 import io.nextbox.recommendation.RecommendationService;
+import io.nextbox.store.Holdout;
 import io.nextbox.store.StoreSettings;
 import io.nextbox.store.StoreSettingsService;
 import io.nextbox.subscription.ShipmentProcessor;

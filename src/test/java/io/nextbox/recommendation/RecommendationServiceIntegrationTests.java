@@ -108,9 +108,9 @@ class RecommendationServiceIntegrationTests {
 	}
 
 	@Test
-	void offersTargetedAtAnotherFamilyAreFilteredByTargeting() {
+	void offersAimedAtAnotherFamilyAreLeftOutForThatReason() {
 		long teaDrinker = subscriberId("subscriber2@nextbox.test");
-		assertThat(filteredBy(teaDrinker, offerFor("V60 filter papers"))).isEqualTo("targeting");
+		assertThat(filteredBy(teaDrinker, offerFor("V60 filter papers"))).isEqualTo("not-their-plan");
 		assertThat(recommendations.recommend(teaDrinker, Placement.DASHBOARD, 4)).isNotEmpty()
 			.allSatisfy(pick -> assertThat(pick.kind() == OfferKind.ADD_ON ? pick.title() : "upgrade")
 				.doesNotContain("V60"));

@@ -11,7 +11,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on a random port, with the demo store (500 subscribers) in an in-memory database and
+ * The whole application on a random port, with the demo store (800 subscribers) in an in-memory database and
  * MockMvc. Every integration and browser test uses exactly this, so they all share one Spring context.
  */
 @Target(ElementType.TYPE)

@@ -7,6 +7,8 @@ import io.nextbox.account.SubscriberSummary;
 import io.nextbox.offer.Placement;
 import io.nextbox.recommendation.RecommendationService;
 import io.nextbox.recommendation.RecommendationService.Ranked;
+import io.nextbox.store.Holdout;
+import io.nextbox.store.StoreSettingsService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +27,12 @@ class PreviewController {
 
 	private final RecommendationService recommendations;
 
-	PreviewController(AccountService accounts, RecommendationService recommendations) {
+	private final StoreSettingsService settings;
+
+	PreviewController(AccountService accounts, RecommendationService recommendations, StoreSettingsService settings) {
 		this.accounts = accounts;
 		this.recommendations = recommendations;
+		this.settings = settings;
 	}
 
 	@GetMapping("/admin/preview")
@@ -44,6 +49,12 @@ class PreviewController {
 		model.addAttribute("subscriber", subscriber);
 		if (subscriber == null) {
 			model.addAttribute("notFound", true);
+			return VIEW;
+		}
+		int holdoutPercent = settings.current().holdoutPercent();
+		if (Holdout.isHeldOut(subscriber.id(), holdoutPercent)) {
+			// the widget shows them nothing, whatever would rank: so does the preview
+			model.addAttribute("holdoutPercent", holdoutPercent);
 			return VIEW;
 		}
 		List<Ranked> ranked = recommendations.explain(subscriber.id(), placement);

@@ -1,15 +1,15 @@
-package io.nextbox.engagement;
+package io.nextbox.store;
 
 /**
  * The control group: a stable share of subscribers, chosen by a hash of their id, who see no recommendations, so
  * that lift can be measured honestly. The same subscriber is always in or out while the share stays the same.
  */
-final class Holdout {
+public final class Holdout {
 
 	private Holdout() {
 	}
 
-	static boolean isHeldOut(long subscriberId, int percent) {
+	public static boolean isHeldOut(long subscriberId, int percent) {
 		return bucket(subscriberId) < percent;
 	}
 
