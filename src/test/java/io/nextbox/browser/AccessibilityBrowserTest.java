@@ -106,6 +106,9 @@ class AccessibilityBrowserTest {
 		try {
 			anonymousPages();
 			Owned owned = subscriberOutsideTheHoldout();
+			// a plan whose coffee can be swapped for another, so the swap pages are walked too
+			jdbc.update("update subscription set plan_id = (select id from plan where sku = 'PLAN-FILTER-250'), "
+					+ "quantity = 1 where id = ?", owned.subscriptionId());
 			portalPages(owned);
 			adminPages(owned);
 		}
@@ -158,14 +161,13 @@ class AccessibilityBrowserTest {
 			.map(radio -> radio.getDomAttribute("value"))
 			.findFirst()
 			.orElseThrow();
-		scan(base + "/plan?planId=" + otherPlan, "plan change review");
 		List<WebElement> swap = driver.findElements(By.cssSelector("a.swap-link"));
-		if (!swap.isEmpty()) {
-			String choose = swap.get(0).getDomAttribute("href");
-			scan(choose, "swap, the choice");
-			String to = driver.findElement(By.cssSelector("form.swap-choose input[name=to]")).getDomAttribute("value");
-			scan(choose + "/confirm?to=" + to, "swap, the confirm step without JavaScript");
-		}
+		assertThat(swap).as("a Swap link for the plan's coffee").isNotEmpty();
+		String choose = swap.get(0).getDomAttribute("href");
+		scan(choose, "swap, the choice");
+		String to = driver.findElement(By.cssSelector("form.swap-choose input[name=to]")).getDomAttribute("value");
+		scan(choose + "/confirm?to=" + to, "swap, the confirm step without JavaScript");
+		scan(base + "/plan?planId=" + otherPlan, "plan change review");
 		scan(base + "/shipment", "next box");
 		for (String placement : List.of("DASHBOARD", "NEXT_SHIPMENT", "POST_PURCHASE", "CANCEL_FLOW")) {
 			scan("/portal/widgets/" + placement, "offers without JavaScript, " + placement);

@@ -21,6 +21,7 @@ import io.nextbox.engagement.Card;
 import io.nextbox.engagement.WidgetService;
 import io.nextbox.offer.DiscountType;
 import io.nextbox.offer.OfferDraft;
+import io.nextbox.offer.OfferEventBatches;
 import io.nextbox.offer.OfferKind;
 import io.nextbox.offer.OfferService;
 import io.nextbox.offer.Placement;
@@ -108,6 +109,11 @@ class GeneratedInputTests {
 
 	private static Fixture fixture;
 
+
+	/** Impressions are written off the request thread: flushed before each fingerprint, so each is a still picture. */
+
+	private static OfferEventBatches batches;
+
 	private record Fixture(MockMvc mvc, JdbcTemplate jdbc, UserDetailsService users, WidgetService widgets,
 			StoreSettingsService settings, StoreSettings originalSettings, Owned subscriber, Owned other,
 			long productId, long planId, long offerId, long maxPlanId, long maxOfferId) {
@@ -146,6 +152,7 @@ class GeneratedInputTests {
 		long offer = context.getBean(OfferService.class)
 			.create(new OfferDraft("Fuzz offer", OfferKind.ADD_ON, product, null, DiscountType.NONE, null,
 					Set.of(Placement.CANCEL_FLOW), Set.of(), Set.of(), 1000, 3650, true, null, null, 0));
+		batches = context.getBean(OfferEventBatches.class);
 		fixture = new Fixture(context.getBean(MockMvc.class), jdbc, context.getBean(UserDetailsService.class),
 				context.getBean(WidgetService.class), settings, settings.current(), TestSubscriptions.freshActive(jdbc),
 				TestSubscriptions.freshActive(jdbc), product, plan, offer,
@@ -477,6 +484,7 @@ class GeneratedInputTests {
 	}
 
 	private String fingerprint() {
+		batches.flush();
 		StringBuilder print = new StringBuilder();
 		for (String table : STORE_TABLES) {
 			print.append(table).append(':').append(rows("select * from " + table)).append(' ');
