@@ -9,11 +9,6 @@ public record LiveOffer(long id, String name, OfferKind kind, Long productId, Lo
 		DiscountType discountType, BigDecimal discountValue, int priority, int minOrders, int minTenureDays,
 		boolean excludeExisting, Set<Long> targetPlanIds, Set<Long> targetFamilyIds) {
 
-	/** Whether the targeting lets a subscriber on this plan, with this many orders and days, see the offer. */
-	public boolean targets(long planId, long familyId, int orders, long tenureDays) {
-		return targetsPlan(planId, familyId) && orders >= minOrders && tenureDays >= minTenureDays;
-	}
-
 	/** Whether the offer is aimed at this plan: no plan or family chosen, or this plan or its family among them. */
 	public boolean targetsPlan(long planId, long familyId) {
 		return targetPlanIds.isEmpty() && targetFamilyIds.isEmpty() || targetPlanIds.contains(planId)
