@@ -328,13 +328,8 @@ public class WidgetService {
 	/** The subscriber does not want this offer: the card goes, and the offer stays away for a while. */
 	public void dismiss(long subscriberId, String key) {
 		if (CardKeys.isSigned(key)) {
-			CardKeys.Facts card;
-			try {
-				card = keys.verify(key, subscriberId, clock.instant());
-			}
-			catch (ActionRefusedException unknown) {
-				throw new ClaimNotFoundException();
-			}
+			// an altered, foreign or expired card is refused with the same message an add gets
+			CardKeys.Facts card = keys.verify(key, subscriberId, clock.instant());
 			try {
 				transaction.executeWithoutResult(status -> {
 					Instant now = clock.instant();

@@ -192,7 +192,8 @@ class WidgetIntegrationTests {
 			.with(csrf()))
 			.andExpect(status().isUnprocessableContent());
 		mvc.perform(post("/portal/widgets/dismiss").param("key", card.key()).with(intruder).with(csrf()))
-			.andExpect(status().isNotFound());
+			.andExpect(redirectedUrl("/portal"))
+			.andExpect(flash().attribute("error", containsString("not valid here")));
 		mvc.perform(post("/portal/widgets/add").param("key", "made-up").with(as()).with(csrf()))
 			.andExpect(status().isNotFound());
 		assertThat(addOnLines()).isZero();
@@ -467,6 +468,28 @@ class WidgetIntegrationTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("shown too long ago")));
 		assertThat(addOnLines()).isZero();
+	}
+
+	@Test
+	void notForMeOnAnAlteredOrExpiredCardIsRefusedWithAMessageAndRecordsNothing() throws Exception {
+		Card card = addOnCard();
+		CardKeys.Facts facts = keys.read(card.key()).orElseThrow();
+		String old = keys.sign(facts.shownAgain(facts.shownAt().minus(Duration.ofDays(4))));
+		mvc.perform(post("/portal/widgets/dismiss").param("key", old).header("HX-Request", "true").with(as())
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("shown too long ago")));
+		String altered = card.key().substring(0, card.key().length() - 2)
+				+ (card.key().endsWith("AA") ? "BB" : "AA");
+		mvc.perform(post("/portal/widgets/dismiss").param("key", altered).param("back", "/portal").with(as())
+			.with(csrf()))
+			.andExpect(redirectedUrl("/portal"))
+			.andExpect(flash().attribute("error", containsString("not valid here")));
+		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'DISMISS'")).isZero();
+
+		mvc.perform(post("/portal/widgets/dismiss").param("key", card.key()).header("HX-Request", "true").with(as())
+			.with(csrf())).andExpect(status().isOk());
+		assertThat(count("select count(*) from offer_event where subscriber_id = ? and type = 'DISMISS'")).isEqualTo(1);
 	}
 
 	@Test

@@ -98,9 +98,15 @@ class WidgetController {
 
 	@PostMapping("/portal/widgets/dismiss")
 	String dismiss(@RequestParam String key, @RequestParam(defaultValue = "/portal") String back,
-			@AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, HttpServletResponse response) {
+			@AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
 		back = safe(back);
-		widgets.dismiss(user.subscriberId(), key);
+		try {
+			widgets.dismiss(user.subscriberId(), key);
+		}
+		catch (ActionRefusedException refusal) {
+			return refused(refusal, key, back, htmx, model, flash, response);
+		}
 		if (htmx.isHtmxRequest()) {
 			response.setStatus(HttpStatus.OK.value());
 			return "engagement/widget :: dismissed";
