@@ -258,6 +258,8 @@ class GeneratedInputTests {
 		String own = String.valueOf(fixture.subscriber.subscriptionId());
 		Arbitrary<String> subscription = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just(own)),
 				Tuple.of(1, Arbitraries.just(String.valueOf(fixture.other.subscriptionId()))), Tuple.of(2, badIds()));
+		// a swap's page names the subscription and the plan's product: /portal/subscriptions/{id}/swap/{productId}
+		Arbitrary<String> swap = Combinators.combine(subscription, productIds()).as((id, product) -> id + "/swap/" + product);
 		Map<String, Arbitrary<String>> version = Map.of("version", number());
 		String base = "/portal/subscriptions/{id}";
 		List<Tuple.Tuple2<Form, Arbitrary<String>>> forms = new ArrayList<>(List.of(
@@ -284,6 +286,9 @@ class GeneratedInputTests {
 						text(), "confirmation", text())), Arbitraries.just("")),
 				Tuple.of(form("/portal/account/preferences", false, Map.of("boxReminders", bool(),
 						"reminderSuggestions", bool())), Arbitraries.just("")),
+				Tuple.of(form(base, false, with(version, "to", productIds())), swap),
+				Tuple.of(search(base, Map.of()), swap),
+				Tuple.of(search(base + "/confirm", Map.of("to", productIds())), swap),
 				Tuple.of(search(base + "/plan", Map.of("planId", planIds())), subscription),
 				Tuple.of(search(base + "/cancel/save", Map.of("reason", enumValue("TOO_EXPENSIVE", "MOVING"))),
 						subscription),
@@ -429,6 +434,11 @@ class GeneratedInputTests {
 	private static Arbitrary<String> badIds() {
 		return Arbitraries.of("0", "-1", "999999999", "9223372036854775807", "9223372036854775808",
 				"99999999999999999999", "abc", "1.5", "1e3", " 1", "1\u0000", "%", "_", "");
+	}
+
+	private static Arbitrary<String> productIds() {
+		return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.integers().between(1, 40).map(String::valueOf)),
+				Tuple.of(1, badIds()));
 	}
 
 	private static Arbitrary<String> planIds() {
