@@ -88,9 +88,13 @@ else
   db_args=("--spring.datasource.url=jdbc:h2:file:$work/nextbox;WRITE_DELAY=0")
 fi
 
+# Run a copy of the jar: a build in this worktree while the script runs (./mvnw verify repackages target/*.jar) would
+# otherwise replace the jar under the running JVM, whose classes and templates load lazily from it, and the first
+# pages answer 500 (what "Could not sign subscriber1 in" was)
+cp "$jar" "$work/app.jar"
 echo "Starting $jar on port $port ($( [ "$postgres" = true ] && echo "PostgreSQL, schema $schema" || echo "H2 in $work"))"
 started=$(date +%s.%N)
-java -jar "$jar" --server.port="$port" "${db_args[@]}" \
+java -jar "$work/app.jar" --server.port="$port" "${db_args[@]}" \
   --nextbox.shipments.cron=- --nextbox.reminders.cron=- --nextbox.recommendation.rebuild-cron=- \
   --nextbox.demo.subscribers="$subscribers" ${app_args[@]+"${app_args[@]}"} >"$work/app.log" 2>&1 &
 app_pid=$!
@@ -121,23 +125,51 @@ if command -v jcmd >/dev/null 2>&1; then
   jcmd "$app_pid" GC.heap_info 2>/dev/null | grep -iE 'total|used' | sed -n 1,2p | sed 's/^ */Heap after a full GC: /' || true
 fi
 
-# Signs a subscriber in by the login form (with its CSRF token); prints "Cookie-header<TAB>csrf-token".
+# Signs a subscriber in by the login form (with its CSRF token); prints "Cookie-header<TAB>csrf-token", or nothing
+# and what each step answered on standard error. Tries three times (a page answering 5xx under a heavy load).
 sign_in() {
+  local attempt
+  for attempt in 1 2 3; do
+    sign_in_once "$1" && return 0
+    sleep 1
+  done
+  return 1
+}
+
+sign_in_once() {
   local jar_file="$work/cookies-$1"
-  local page csrf
-  page=$(curl -fs -c "$jar_file" -b "$jar_file" "$base/login")
-  csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$page" | sed -n 1p | sed 's/.*value="//; s/"$//')
-  curl -fs -o /dev/null -c "$jar_file" -b "$jar_file" --data-urlencode "username=subscriber$1@nextbox.test" \
-    --data-urlencode "password=nextbox-subscriber" --data-urlencode "_csrf=$csrf" "$base/login"
-  page=$(curl -fs -c "$jar_file" -b "$jar_file" "$base/portal")
-  csrf=$(grep -o 'name="_csrf" content="[^"]*"' <<<"$page" | sed -n 1p | sed 's/.*content="//; s/"$//')
-  local cookie
+  local csrf status cookie
+  rm -f "$jar_file"
+  status=$(curl -s -o "$work/page-$1" -w '%{http_code}' -c "$jar_file" -b "$jar_file" "$base/login" || true)
+  csrf=$(grep -o 'name="_csrf" value="[^"]*"' "$work/page-$1" 2>/dev/null | sed -n 1p | sed 's/.*value="//; s/"$//' || true)
+  if [ "$status" != 200 ] || [ -z "$csrf" ]; then
+    echo "subscriber$1: GET /login answered $status (CSRF token ${csrf:+found}${csrf:-missing})" >&2
+    return 1
+  fi
+  status=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar_file" -b "$jar_file" \
+    --data-urlencode "username=subscriber$1@nextbox.test" --data-urlencode "password=nextbox-subscriber" \
+    --data-urlencode "_csrf=$csrf" "$base/login" || true)
+  case "$status" in
+    302*login*|3*error*) echo "subscriber$1: POST /login refused ($status)" >&2; return 1 ;;
+    3*) ;;
+    *) echo "subscriber$1: POST /login answered $status" >&2; return 1 ;;
+  esac
+  status=$(curl -s -o "$work/page-$1" -w '%{http_code}' -c "$jar_file" -b "$jar_file" "$base/portal" || true)
+  csrf=$(grep -o 'name="_csrf" content="[^"]*"' "$work/page-$1" 2>/dev/null | sed -n 1p | sed 's/.*content="//; s/"$//' || true)
   cookie=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$jar_file" | tail -n 1)
+  if [ "$status" != 200 ] || [ -z "$csrf" ] || [ -z "$cookie" ]; then
+    echo "subscriber$1: GET /portal after the login answered $status (CSRF token ${csrf:+found}${csrf:-missing}, session cookie ${cookie:+found}${cookie:-missing})" >&2
+    return 1
+  fi
   printf '%s\t%s\n' "$cookie" "$csrf"
 }
 
 IFS=$'\t' read -r cookie csrf < <(sign_in 1) || true
-[ -n "$cookie" ] && [ -n "$csrf" ] || { echo "Could not sign subscriber1 in" >&2; exit 1; }
+if [ -z "${cookie:-}" ] || [ -z "${csrf:-}" ]; then
+  echo "Could not sign subscriber1 in; the application's log ends:" >&2
+  tail -n 30 "$work/app.log" >&2
+  exit 1
+fi
 subscription=$(curl -fs -H "Cookie: $cookie" "$base/portal" | grep -o '/portal/subscriptions/[0-9]*' | sed -n 1p)
 [ -n "$subscription" ] || { echo "subscriber1 has no subscription on the dashboard" >&2; exit 1; }
 

@@ -73,7 +73,7 @@ public class SubscriptionService {
 
 	private SubscriptionDetails details(Subscription subscription, StoreSettings.PortalActions on) {
 		// the open box with its lines in one query
-		Optional<Shipment> open = shipments.findOpenWithLinesBySubscriptionIdIn(List.of(subscription.getId()))
+		Optional<Shipment> open = shipments.findOpenWithLinesBySubscriptionId(subscription.getId())
 			.stream()
 			.min(Comparator.comparing(Shipment::getShipDate));
 		CatalogView view = catalog.view(List.of(subscription.getPlanId()), open
@@ -317,7 +317,7 @@ public class SubscriptionService {
 		CatalogView view = catalog.view(planIds, List.of());
 		Map<Long, PlanSummary> plans = view.plans(planIds);
 		Map<Long, Shipment> openBoxes = own.isEmpty() ? Map.of()
-				: shipments.findOpenWithLinesBySubscriptionIdIn(own.stream().map(Subscription::getId).toList())
+				: shipments.openWithLines(own.stream().map(Subscription::getId).toList())
 					.stream()
 					.collect(Collectors.toMap(Shipment::getSubscriptionId, Function.identity(),
 							(first, second) -> first.getShipDate().isBefore(second.getShipDate()) ? first : second));

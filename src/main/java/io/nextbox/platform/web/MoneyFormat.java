@@ -8,7 +8,7 @@ import java.util.Locale;
 import io.nextbox.store.StoreSettingsService;
 import org.springframework.stereotype.Component;
 
-/** Formats amounts in the store's currency; templates call it as {@code ${@money.format(amount)}}. */
+/** Formats amounts in the store's currency; templates call it as {@code ${#money.format(amount)}} ({@link MoneyDialect}). */
 @Component("money")
 public class MoneyFormat {
 
