@@ -53,12 +53,26 @@ public class OfferEvents {
 	/** Past events brought in at once (the demo store's history): logged, but not counted as happening now. */
 	@Transactional
 	public void importHistory(List<OfferEvent> events) {
-		insert(events, false);
+		insert(events, false, true);
+	}
+
+	/**
+	 * Past events of subscribers who have none logged yet (a seed of new subscribers), each subscriber's all in
+	 * {@code events}: as {@link #importHistory}, with each impression's previous days worked out from these events
+	 * alone, without reading the log.
+	 */
+	@Transactional
+	public void importHistoryOfNewSubscribers(List<OfferEvent> events) {
+		insert(events, false, false);
 	}
 
 	private void insert(List<OfferEvent> events, boolean live) {
+		insert(events, live, true);
+	}
+
+	private void insert(List<OfferEvent> events, boolean live, boolean logged) {
 		days.recorded(events);
-		OfferReach.Previous[] previous = reach.previous(events, live);
+		OfferReach.Previous[] previous = reach.previous(events, live, logged);
 		List<Integer> order = java.util.stream.IntStream.range(0, events.size()).boxed().toList();
 		BatchInsert.insert(jdbc, "insert into offer_event (offer_id, subscriber_id, subscription_id, shipment_id, "
 				+ "placement, type, unit_price, holdout, occurred_at, prev_offer_placement, prev_offer, prev_placement, "

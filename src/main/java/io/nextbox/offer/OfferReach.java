@@ -89,6 +89,15 @@ class OfferReach {
 	 * subscriber at once take turns (a batch of history is written by one loader alone).
 	 */
 	Previous[] previous(List<OfferEvent> events, boolean lock) {
+		return previous(events, lock, true);
+	}
+
+	/**
+	 * As {@link #previous(List, boolean)}; without {@code logged}, the subscribers are known to have no impression
+	 * logged yet (a seed of new subscribers), and the log is not read: the previous days come from {@code events}
+	 * alone, with no statement.
+	 */
+	Previous[] previous(List<OfferEvent> events, boolean lock, boolean logged) {
 		Previous[] previous = new Previous[events.size()];
 		List<Seen> seen = new ArrayList<>();
 		Set<Long> subscribers = new TreeSet<>(); // locked in id order: two batches never wait on each other in a circle
@@ -107,7 +116,7 @@ class OfferReach {
 		}
 		ZoneId zone = clock.getZone();
 		Map<String, LocalDate> last = new HashMap<>();
-		for (List<Long> some : chunks(subscribers)) {
+		for (List<Long> some : logged ? chunks(subscribers) : List.<List<Long>>of()) {
 			String in = String.join(", ", Collections.nCopies(some.size(), "?"));
 			if (lock) {
 				jdbc.queryForList("select id from subscriber where id in (" + in + ") for update", Long.class,

@@ -1,12 +1,31 @@
 package io.nextbox.demo;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.nextbox.account.AccountService;
+import io.nextbox.account.NewSubscriber;
+import io.nextbox.offer.OfferEvent;
+import io.nextbox.offer.OfferEvents;
+import io.nextbox.shared.BulkLoadWrites;
 import io.nextbox.support.NextboxIntegrationTest;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +44,12 @@ class DemoStoreIntegrationTests {
 
 	@Autowired
 	private Clock clock;
+
+	@Autowired
+	private AccountService accounts;
+
+	@Autowired
+	private OfferEvents offerEvents;
 
 	@Test
 	void theDemoStoreIsSeededWithEverythingTheGeneratorGrew() {
@@ -75,6 +100,84 @@ class DemoStoreIntegrationTests {
 		assertThat(count("orders")).isEqualTo(orders);
 		assertThat(count("product")).isEqualTo(products);
 		assertThat(demoProducts()).isEqualTo(40);
+	}
+
+	@Test
+	void theOfferHistoryOfNewSubscribersCarriesThePreviousDaysTheMigrationDefines() {
+		// the seed works each impression's previous days out from the subscriber's own history, without reading the
+		// log (the test store is seeded without offer history: grown here for subscribers of its own)
+		Map<String, Long> offerIds = new HashMap<>();
+		DemoOffers.LIVE.forEach(offer -> offerIds.put(offer.name(),
+				jdbc.queryForObject("select id from offer where name = ?", Long.class, offer.name())));
+		DemoStoreGenerator generator = new DemoStoreGenerator(properties.seed(), LocalDate.now(clock));
+		DemoOfferHistory history = new DemoOfferHistory(properties.seed(), LocalDate.now(clock), offerIds);
+		List<DemoCustomer> customers = IntStream.rangeClosed(5001, 5060).mapToObj(generator::customer).toList();
+		String run = Long.toString(System.nanoTime(), 36);
+		List<Long> ids = accounts.registerSubscribers(customers.stream()
+			.map(customer -> new NewSubscriber("history-" + run + "-" + customer.number() + "@nextbox.test",
+					customer.firstName(), customer.lastName(), Instant.now(clock)))
+			.toList(), "previous-days-1");
+		List<OfferEvent> events = new ArrayList<>();
+		for (int i = 0; i < customers.size(); i++) {
+			events.addAll(history.grow(customers.get(i), ids.get(i), null, i % 10 == 0).events());
+		}
+		offerEvents.importHistoryOfNewSubscribers(events);
+
+		String in = ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+		Long differing = jdbc.queryForObject("""
+				select count(*) from offer_event e join (select id,
+				  coalesce(lag(cast(occurred_at as date)) over (partition by subscriber_id, holdout, offer_id, placement
+				    order by occurred_at, id), date '0001-01-01') as p_offer_placement,
+				  coalesce(lag(cast(occurred_at as date)) over (partition by subscriber_id, holdout, offer_id
+				    order by occurred_at, id), date '0001-01-01') as p_offer,
+				  coalesce(lag(cast(occurred_at as date)) over (partition by subscriber_id, holdout, placement
+				    order by occurred_at, id), date '0001-01-01') as p_placement,
+				  coalesce(lag(cast(occurred_at as date)) over (partition by subscriber_id, holdout
+				    order by occurred_at, id), date '0001-01-01') as p_any
+				  from offer_event where type = 'IMPRESSION' and subscriber_id in (%s)) p on p.id = e.id
+				where e.prev_offer_placement <> p.p_offer_placement or e.prev_offer <> p.p_offer
+				  or e.prev_placement <> p.p_placement or e.prev_any <> p.p_any""".formatted(in), Long.class);
+		Long impressions = jdbc.queryForObject("select count(*) from offer_event where type = 'IMPRESSION' "
+				+ "and prev_any > date '0001-01-01' and subscriber_id in (" + in + ")", Long.class);
+		assertThat(impressions).as("impressions after an earlier one").isGreaterThan(100);
+		assertThat(differing).isZero();
+	}
+
+	@Test
+	void theIndexesTheSeedDropsAreBuiltAgainAsTheMigrationsMakeThem() throws Exception {
+		Map<String, List<String>> migrated = new HashMap<>();
+		String url = "jdbc:h2:mem:seed-indexes-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+		Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+			migrated.putAll(plainIndexes(connection));
+			connection.createStatement().execute("shutdown");
+		}
+		Map<String, List<String>> seeded = jdbc.execute((ConnectionCallback<Map<String, List<String>>>) this::plainIndexes);
+		for (BulkLoadWrites.Index index : DemoStoreLoader.SEED_INDEXES) {
+			List<String> columns = List.of(index.columns().toUpperCase(Locale.ROOT).split(",\\s*"));
+			assertThat(migrated.get(index.name().toUpperCase(Locale.ROOT))).as(index.name()).isEqualTo(columns);
+			assertThat(seeded.get(index.name().toUpperCase(Locale.ROOT))).as(index.name()).isEqualTo(columns);
+		}
+	}
+
+	/** The columns of each plain index of the seed's tables, by index name (upper case), in their order. */
+	private Map<String, List<String>> plainIndexes(Connection connection) throws SQLException {
+		Map<String, List<String>> indexes = new HashMap<>();
+		boolean lowerCase = connection.getMetaData().storesLowerCaseIdentifiers();
+		for (String table : List.of("offer_event", "orders", "order_line")) {
+			try (ResultSet rows = connection.getMetaData().getIndexInfo(null, connection.getSchema(),
+					lowerCase ? table : table.toUpperCase(Locale.ROOT), false, false)) {
+				Map<String, TreeMap<Short, String>> columns = new HashMap<>();
+				while (rows.next()) {
+					if (rows.getString("INDEX_NAME") != null && rows.getString("COLUMN_NAME") != null) {
+						columns.computeIfAbsent(rows.getString("INDEX_NAME").toUpperCase(Locale.ROOT), n -> new TreeMap<>())
+							.put(rows.getShort("ORDINAL_POSITION"), rows.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
+					}
+				}
+				columns.forEach((name, byPosition) -> indexes.put(name, List.copyOf(byPosition.values())));
+			}
+		}
+		return indexes;
 	}
 
 	private long demoProducts() {
