@@ -76,7 +76,7 @@ public class OfferEvents {
 		List<Integer> order = java.util.stream.IntStream.range(0, events.size()).boxed().toList();
 		BatchInsert.insert(jdbc, "insert into offer_event (offer_id, subscriber_id, subscription_id, shipment_id, "
 				+ "placement, type, unit_price, holdout, occurred_at, prev_offer_placement, prev_offer, prev_placement, "
-				+ "prev_any) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", order,
+				+ "prev_any, gap_placement, gap_any) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", order,
 				(statement, index) -> {
 					OfferEvent event = events.get(index);
 					OfferReach.Previous before = previous[index];
@@ -93,7 +93,20 @@ public class OfferEvents {
 					day(statement, 11, before == null ? null : before.offer());
 					day(statement, 12, before == null ? null : before.placement());
 					day(statement, 13, before == null ? null : before.any());
+					LocalDate on = LocalDate.ofInstant(event.occurredAt(), clock.getZone());
+					gap(statement, 14, before == null ? null : OfferReach.gap(on, before.placement()));
+					gap(statement, 15, before == null ? null : OfferReach.gap(on, before.any()));
 				});
+	}
+
+	private static void gap(java.sql.PreparedStatement statement, int index, Integer level)
+			throws java.sql.SQLException {
+		if (level == null) {
+			statement.setNull(index, java.sql.Types.SMALLINT);
+		}
+		else {
+			statement.setShort(index, level.shortValue());
+		}
 	}
 
 	/** A day bound as a {@code LocalDate} (no {@code java.sql.Date}: its calendar moves the year 1). */

@@ -71,19 +71,36 @@ public class OfferExposures {
 	 */
 	private List<OfferExposure> firstSeen(Instant from, Instant to, LocalDate first, Placement placement) {
 		Map<Long, int[]> sides = new LinkedHashMap<>();
+		ZoneId zone = clock.getZone();
+		// a first impression of gap level k is in the range's first 2^(k-1) days (V49): each level read over its
+		// own index entries, for those days only, so the range's other impressions are never read
+		String gap = placement == null ? "gap_any" : "gap_placement";
+		String previous = placement == null ? "prev_any" : "prev_placement";
+		StringBuilder sql = new StringBuilder();
+		List<Object> levels = new ArrayList<>();
+		for (int level = 1; level <= OfferReach.FAR; level++) {
+			LocalDate end = OfferReach.firstsEnd(first, level);
+			Instant until = end.isAfter(LocalDate.ofInstant(to, zone)) ? to : end.atStartOfDay(zone).toInstant();
+			sql.append(sql.isEmpty() ? "" : " union all ")
+				.append("select subscriber_id, holdout from offer_event where ")
+				.append(placement == null ? "" : "placement = ? and ")
+				.append(gap)
+				.append(" = ? and occurred_at >= ? and occurred_at < ? and ")
+				.append(previous)
+				.append(" < ?");
+			if (placement != null) {
+				levels.add(placement.name());
+			}
+			levels.addAll(List.of(level, Timestamp.from(from), Timestamp.from(until), first));
+		}
+		jdbc.query(sql.toString(), (ResultSet row) -> {
+			sides.computeIfAbsent(row.getLong(1), id -> new int[2])[row.getBoolean(2) ? 1 : 0] = 1;
+		}, levels.toArray());
 		List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
 		if (placement != null) {
 			arguments.add(0, placement.name());
 		}
-		arguments.add(first);
-		jdbc.query("select subscriber_id, holdout from offer_event where type = 'IMPRESSION' "
-				+ (placement == null ? "and occurred_at >= ? and occurred_at < ? and prev_any < ?"
-						: "and placement = ? and occurred_at >= ? and occurred_at < ? and prev_placement < ?"),
-				(ResultSet row) -> {
-					sides.computeIfAbsent(row.getLong(1), id -> new int[2])[row.getBoolean(2) ? 1 : 0] = 1;
-				}, arguments.toArray());
 		Map<Long, BigDecimal> shipped = new HashMap<>();
-		arguments.remove(arguments.size() - 1);
 		jdbc.query("select subscriber_id, sum(unit_price) from offer_event where type = 'SHIPPED' "
 				+ (placement == null ? "" : "and placement = ? ") + "and occurred_at >= ? and occurred_at < ? "
 				+ "group by subscriber_id", (ResultSet row) -> {

@@ -42,6 +42,36 @@ class OfferReach {
 	/** The previous day of a subscriber's first impression in a scope. */
 	static final LocalDate NEVER = LocalDate.of(1, 1, 1);
 
+	/** The gap level of an impression with no previous one, or one more than 512 days before (see V49). */
+	static final int FAR = 11;
+
+	/**
+	 * The level of the gap between an impression's day and its previous day (V49): 0 the same day, {@code k} from 1
+	 * to 10 a gap of at most {@code 2^(k-1)} days (and more than {@code 2^(k-2)}), {@link #FAR} more or none. An
+	 * impression is the first of a range starting on a day F only when its previous day is before F, so one of level
+	 * {@code k} below {@link #FAR} can only be in the range's first {@code 2^(k-1)} days.
+	 */
+	static int gap(LocalDate day, LocalDate previous) {
+		if (previous.equals(NEVER)) {
+			return FAR;
+		}
+		long days = java.time.temporal.ChronoUnit.DAYS.between(previous, day);
+		if (days <= 0) {
+			return 0;
+		}
+		for (int level = 1; level < FAR; level++) {
+			if (days <= 1L << (level - 1)) {
+				return level;
+			}
+		}
+		return FAR;
+	}
+
+	/** The first day after {@code first} at which an impression of gap level {@code level} can no longer be a first. */
+	static LocalDate firstsEnd(LocalDate first, int level) {
+		return level >= FAR ? LocalDate.MAX : first.plusDays(1L << (level - 1));
+	}
+
 	/**
 	 * First impressions of a range in one scope at one offer and placement: how many subscribers they are. The
 	 * settled days keep no offer (0) in the scopes {@link #PLACEMENT} and {@link #ANY}, and no placement
@@ -173,14 +203,14 @@ class OfferReach {
 			}
 			else if (!Objects.equals(found, impression.stored())) {
 				moved.add(new Object[] { found.offerPlacement(), found.offer(), found.placement(), found.any(),
-						impression.id() });
+						gap(day, found.placement()), gap(day, found.any()), impression.id() });
 				movedFirst = movedFirst == null || day.isBefore(movedFirst) ? day : movedFirst;
 				movedLast = movedLast == null || day.isAfter(movedLast) ? day : movedLast;
 			}
 		}
 		if (!moved.isEmpty()) {
 			jdbc.batchUpdate("update offer_event set prev_offer_placement = ?, prev_offer = ?, prev_placement = ?, "
-					+ "prev_any = ? where id = ?", moved);
+					+ "prev_any = ?, gap_placement = ?, gap_any = ? where id = ?", moved);
 			days.uncount(movedFirst, movedLast);
 		}
 		return previous;
