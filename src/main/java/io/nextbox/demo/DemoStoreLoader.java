@@ -70,12 +70,15 @@ class DemoStoreLoader {
 					"occurred_at, holdout, offer_id, type, placement, subscriber_id"),
 			new BulkLoadWrites.Index("offer_event_offer_reach", "offer_event",
 					"offer_id, occurred_at, holdout, type, placement, subscriber_id"),
-			new BulkLoadWrites.Index("offer_event_first_seen", "offer_event",
-					"type, occurred_at, prev_any, holdout, subscriber_id"),
-			new BulkLoadWrites.Index("offer_event_first_seen_at", "offer_event",
-					"type, placement, occurred_at, prev_placement, holdout, subscriber_id"),
+			new BulkLoadWrites.Index("offer_event_first_any", "offer_event",
+					"gap_any, occurred_at, prev_any, holdout, subscriber_id"),
+			new BulkLoadWrites.Index("offer_event_first_at", "offer_event",
+					"placement, gap_placement, occurred_at, prev_placement, holdout, subscriber_id"),
+			new BulkLoadWrites.Index("offer_event_shipped", "offer_event",
+					"type, occurred_at, subscriber_id, unit_price, placement"),
 			new BulkLoadWrites.Index("orders_subscriber", "orders", "subscriber_id, ordered_at"),
-			new BulkLoadWrites.Index("orders_ordered_at", "orders", "ordered_at"));
+			new BulkLoadWrites.Index("orders_ordered_at", "orders", "ordered_at"),
+			new BulkLoadWrites.Index("orders_totals_by_time", "orders", "ordered_at, subscriber_id, total"));
 
 	private final StoreSettingsService settings;
 
