@@ -94,7 +94,7 @@ fi
 cp "$jar" "$work/app.jar"
 echo "Starting $jar on port $port ($( [ "$postgres" = true ] && echo "PostgreSQL, schema $schema" || echo "H2 in $work"))"
 started=$(date +%s.%N)
-java -jar "$work/app.jar" --server.port="$port" "${db_args[@]}" \
+java ${BENCH_JAVA_OPTS:-} -jar "$work/app.jar" --server.port="$port" "${db_args[@]}" \
   --nextbox.shipments.cron=- --nextbox.reminders.cron=- --nextbox.recommendation.rebuild-cron=- \
   --nextbox.demo.subscribers="$subscribers" ${app_args[@]+"${app_args[@]}"} >"$work/app.log" 2>&1 &
 app_pid=$!
@@ -270,6 +270,9 @@ read -r r a b bad total < <(ADD_KEYS="$keys" WRK_THREADS="$threads" wrk -t"$thre
 add_cpu=$(cpu_ms "$before" "$(cpu_ticks)" "$total")
 distinct=$(awk '/ADD_DISTINCT/ { print $2 }' "$work/add.out")
 refused=$(awk '/ADD_DISTINCT/ { print $4 }' "$work/add.out")
+# requests/s over the time the adds took (wrk's own figure divides by the whole duration; see bench/add.lua)
+rate=$(awk '/ADD_RATE/ { print $2 }' "$work/add.out")
+r=${rate:-$r}
 echo "| one-click add (POST, $distinct distinct claims of $adders subscribers, $refused not 200) | $r | $a ms | $b ms | $add_cpu |"
 fi
 

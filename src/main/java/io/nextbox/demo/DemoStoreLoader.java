@@ -76,6 +76,7 @@ class DemoStoreLoader {
 					"placement, gap_placement, occurred_at, prev_placement, holdout, subscriber_id"),
 			new BulkLoadWrites.Index("offer_event_shipped", "offer_event",
 					"type, occurred_at, subscriber_id, unit_price, placement"),
+			new BulkLoadWrites.Index("offer_event_dismissals", "offer_event", "subscriber_id, type, occurred_at, offer_id"),
 			new BulkLoadWrites.Index("orders_subscriber", "orders", "subscriber_id, ordered_at"),
 			new BulkLoadWrites.Index("orders_ordered_at", "orders", "ordered_at"),
 			new BulkLoadWrites.Index("orders_totals_by_time", "orders", "ordered_at, subscriber_id, total"));
