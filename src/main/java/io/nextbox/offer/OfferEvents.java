@@ -1,8 +1,11 @@
 package io.nextbox.offer;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import io.nextbox.shared.BatchInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,7 +77,7 @@ public class OfferEvents {
 	private void insert(List<OfferEvent> events, boolean live, boolean logged) {
 		days.recorded(events);
 		OfferReach.Previous[] previous = reach.previous(events, live, logged);
-		List<Integer> order = java.util.stream.IntStream.range(0, events.size()).boxed().toList();
+		List<Integer> order = IntStream.range(0, events.size()).boxed().toList();
 		BatchInsert.insert(jdbc, "insert into offer_event (offer_id, subscriber_id, subscription_id, shipment_id, "
 				+ "placement, type, unit_price, holdout, occurred_at, prev_offer_placement, prev_offer, prev_placement, "
 				+ "prev_any, gap_placement, gap_any) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", order,
@@ -99,24 +103,22 @@ public class OfferEvents {
 				});
 	}
 
-	private static void gap(java.sql.PreparedStatement statement, int index, Integer level)
-			throws java.sql.SQLException {
-		if (level == null) {
-			statement.setNull(index, java.sql.Types.SMALLINT);
-		}
-		else {
-			statement.setShort(index, level.shortValue());
-		}
+	private static void gap(PreparedStatement statement, int index, Integer level) throws SQLException {
+		orNull(statement, index, level == null ? null : level.shortValue(), Types.SMALLINT);
 	}
 
 	/** A day bound as a {@code LocalDate} (no {@code java.sql.Date}: its calendar moves the year 1). */
-	private static void day(java.sql.PreparedStatement statement, int index, LocalDate day)
-			throws java.sql.SQLException {
-		if (day == null) {
-			statement.setNull(index, java.sql.Types.DATE);
+	private static void day(PreparedStatement statement, int index, LocalDate day) throws SQLException {
+		orNull(statement, index, day, Types.DATE);
+	}
+
+	private static void orNull(PreparedStatement statement, int index, Object value, int sqlType)
+			throws SQLException {
+		if (value == null) {
+			statement.setNull(index, sqlType);
 		}
 		else {
-			statement.setObject(index, day);
+			statement.setObject(index, value);
 		}
 	}
 
@@ -370,7 +372,7 @@ public class OfferEvents {
 				+ (placement == null ? "" : " and placement = ?") + (offerId == null ? "" : " and offer_id = ?")
 				+ " order by occurred_at, id";
 		jdbc.query(connection -> {
-			java.sql.PreparedStatement statement = connection.prepareStatement(sql);
+			PreparedStatement statement = connection.prepareStatement(sql);
 			statement.setFetchSize(1000);
 			for (int i = 0; i < arguments.size(); i++) {
 				statement.setObject(i + 1, arguments.get(i));

@@ -1,5 +1,7 @@
 package io.nextbox.subscription.web;
 
+import java.util.Optional;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.nextbox.account.NextboxUser;
 import io.nextbox.store.StoreSettingsService;
@@ -88,7 +90,7 @@ class SwapController {
 			@AuthenticationPrincipal NextboxUser user, HtmxRequest htmx, Model model, HttpServletResponse response) {
 		SwapChoice choice = choice(user, id, productId);
 		Long wanted = parse(to);
-		var option = choice.item().swappable() ? choice.option(wanted) : java.util.Optional.<SwapChoice.Option>empty();
+		var option = choice.item().swappable() ? choice.option(wanted) : Optional.<SwapChoice.Option>empty();
 		if (option.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("choice", choice);
