@@ -37,7 +37,7 @@ class OrderHistoryPagesIntegrationTests {
 
 	@Test
 	void olderOrdersLinksWalkTheWholeHistoryNewestFirstTenAtATime() throws Exception {
-		Owned owned = TestSubscriptions.freshActive(jdbc);
+		Owned owned = TestSubscriptions.freshActiveWithOrders(jdbc, 10);
 		List<String> expected = jdbc.queryForList(
 				"select order_number from orders where subscriber_id = ? order by ordered_at desc, id desc",
 				String.class, owned.subscriberId());
