@@ -73,11 +73,11 @@ public class NextBoxAddOns {
 	 * Puts one of {@code productId} into the next box at {@code unitPrice}, the price the subscriber saw. Refused
 	 * ({@link ActionRefusedException}) past the cutoff, when the box already holds the product, or when it is full.
 	 * <p>
-	 * The widget's one click, so in plain SQL, five statements: the subscription's row lock, the open box with its
-	 * lines in one read, the line, the box's version (as an entity's change of its lines would) and nothing else.
-	 * Through the entities it cost six statements, a flush cascading over the box's lines and a second update of the
-	 * new line's box, about half of the click's CPU time. Nothing in the caller's persistence context is changed: a
-	 * caller that read the box as an entity before (staff adding a product) reads only its date afterwards.
+	 * The widget's one click, so in plain SQL, four statements: the subscription's row lock, the open box with its
+	 * lines in one read, the line, the box's version (as an entity's change of its lines would). Through the entities
+	 * it took six, with a flush cascading over the box's lines and a second update setting the new line's box. Nothing
+	 * in the caller's persistence context is changed: a caller that read the box as an entity before (staff adding a
+	 * product) reads only its date afterwards.
 	 */
 	@Transactional
 	public BoxChange add(long subscriberId, long subscriptionId, long productId, Long offerId, BigDecimal unitPrice,
@@ -99,7 +99,7 @@ public class NextBoxAddOns {
 				where sh.subscription_id = ? and sh.status = 'OPEN'
 				order by sh.ship_date, sh.id, l.id""",
 				(row, n) -> new BoxRow(row.getLong(1), row.getObject(2, LocalDate.class),
-						(Long) row.getObject(3, Long.class), row.getInt(4), row.getBigDecimal(5)),
+						row.getObject(3, Long.class), row.getInt(4), row.getBigDecimal(5)),
 				subscriptionId);
 		if (rows.isEmpty()) {
 			throw new ActionRefusedException(null, "refused.noNextShipment");
