@@ -4,7 +4,7 @@
 # ratios to the login page with the same session cookie (issue 13's targets). See README, "Performance".
 #
 #   bench/load.sh [--postgres] [--jar PATH] [--duration 10s] [--connections 16] [--threads 2] [--only REGEX]
-#                 [--adders 200] [--subscribers 2000] [-- app options]
+#                 [--adders 200] [--add-warmup 100] [--subscribers 2000] [-- app options]
 #
 # --only runs the rows whose name matches (e.g. --only 'login|dashboard'; the login page always runs, for the
 # ratios); the one-click add row is named "one-click add".
@@ -21,6 +21,7 @@ connections=16
 threads=2
 warmup=5s
 adders=200
+add_warmup=100
 only=""
 subscribers=2000
 app_args=()
@@ -33,6 +34,7 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift ;;
     --warmup) warmup="$2"; shift ;;
     --adders) adders="$2"; shift ;;
+    --add-warmup) add_warmup="$2"; shift ;;
     --only) only="$2"; shift ;;
     --subscribers) subscribers="$2"; shift ;;
     --) shift; app_args=("$@"); break ;;
@@ -255,14 +257,24 @@ done
 # One-click adds: each POST claims a card key never claimed before. Every key is rendered first by the widget of
 # one of $adders signed-in subscribers (one render each, so no product twice in a box), then posted once.
 if [ -z "$only" ] || [[ "one-click add" =~ $only ]]; then
+collect_keys() { # first-subscriber last-subscriber file
+  : >"$3"
+  for n in $(seq "$1" "$2"); do
+    IFS=$'\t' read -r c t < <(sign_in "$n") || continue
+    curl -fs -H "Cookie: $c" -H "HX-Request: true" "$base/portal/widgets/DASHBOARD" \
+      | grep -o 'name="key" value="[^"]*"' | sed 's/.*value="//; s/"$//' | sort -u \
+      | while read -r key; do printf '%s\t%s\t%s\n' "$c" "$t" "$key"; done >>"$3" || true
+  done
+}
+# A warm-up like every other row's: the keys of $add_warmup other subscribers, posted once each and not measured (a
+# cold add path spends much of its CPU in the JIT compiler while it runs; --add-warmup 0 measures it cold)
+if [ "$add_warmup" -gt 0 ]; then
+  collect_keys $((101 + adders)) $((100 + adders + add_warmup)) "$work/add-warmup.tsv"
+  ADD_KEYS="$work/add-warmup.tsv" WRK_THREADS="$threads" wrk -t"$threads" -c"$connections" -d"$duration" \
+    -s bench/add.lua "$base/portal/widgets/add" >/dev/null
+fi
 keys="$work/add-keys.tsv"
-: >"$keys"
-for n in $(seq 101 $((100 + adders))); do
-  IFS=$'\t' read -r c t < <(sign_in "$n") || continue
-  curl -fs -H "Cookie: $c" -H "HX-Request: true" "$base/portal/widgets/DASHBOARD" \
-    | grep -o 'name="key" value="[^"]*"' | sed 's/.*value="//; s/"$//' | sort -u \
-    | while read -r key; do printf '%s\t%s\t%s\n' "$c" "$t" "$key"; done >>"$keys" || true
-done
+collect_keys 101 $((100 + adders)) "$keys"
 # upgrade cards carry keys too but are not one-click adds: the add endpoint refuses them (counted below)
 before=$(cpu_ticks)
 read -r r a b bad total < <(ADD_KEYS="$keys" WRK_THREADS="$threads" wrk -t"$threads" -c"$connections" -d"$duration" \

@@ -265,7 +265,8 @@ public class WidgetService {
 		if (!offers.runsToday(claim.getOfferId(), LocalDate.now(clock))) {
 			throw new ActionRefusedException(null, "refused.offerEnded");
 		}
-		ProductSummary product = catalog.products(List.of(claim.getProductId())).get(claim.getProductId());
+		// by id (a list of ids is a query Hibernate translates again on every call)
+		ProductSummary product = catalog.product(claim.getProductId()).orElse(null);
 		if (product == null || !product.inStock() || product.retired()) {
 			throw new ActionRefusedException(null, "refused.outOfStock");
 		}
@@ -287,7 +288,7 @@ public class WidgetService {
 		if (claim.getStatus() != ClaimStatus.ACCEPTED || claim.getKind() != OfferKind.ADD_ON) {
 			throw new ActionRefusedException(null, "refused.offerGone");
 		}
-		ProductSummary product = catalog.products(List.of(claim.getProductId())).get(claim.getProductId());
+		ProductSummary product = catalog.product(claim.getProductId()).orElse(null);
 		BigDecimal total = addOns.nextBoxTotal(subscriberId, claim.getSubscriptionId()).orElse(BigDecimal.ZERO);
 		return new BoxUpdate(addedCard(claim, product, cardKey), claim.getSubscriptionId(), total);
 	}
@@ -317,7 +318,7 @@ public class WidgetService {
 						claim.getProductId(), null, claim.getUnitPrice(), now, claim.getReason()))
 					.getKey();
 			}
-			ProductSummary product = catalog.products(List.of(claim.getProductId())).get(claim.getProductId());
+			ProductSummary product = catalog.product(claim.getProductId()).orElse(null);
 			Card added = addedCard(claim, product, again);
 			return new BoxUpdate(new Card(added.key(), added.kind(), added.title(), added.imageUrl(),
 					added.listPrice(), added.price(), claim.getReason(), null, false, added.subscriptionId(), 1, null,
