@@ -103,6 +103,22 @@ class DemoStoreIntegrationTests {
 	}
 
 	@Test
+	void aStoreWithAccountsOfItsOwnIsNotSeeded() {
+		// accounts and no demo_seed row: a store with data of its own (or seeded before V58)
+		long subscribers = count("subscriber");
+		long orders = count("orders");
+		jdbc.update("update demo_seed set id = 2 where id = 1");
+		try {
+			assertThat(loader.loadIfEmpty(properties)).isFalse();
+		}
+		finally {
+			jdbc.update("update demo_seed set id = 1 where id = 2");
+		}
+		assertThat(count("subscriber")).isEqualTo(subscribers);
+		assertThat(count("orders")).isEqualTo(orders);
+	}
+
+	@Test
 	void theOfferHistoryOfNewSubscribersCarriesThePreviousDaysTheMigrationDefines() {
 		// the seed works each impression's previous days out from the subscriber's own history, without reading the
 		// log (the test store is seeded without offer history: grown here for subscribers of its own)
