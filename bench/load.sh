@@ -4,7 +4,7 @@
 # ratios to the login page with the same session cookie (issue 13's targets). See README, "Performance".
 #
 #   bench/load.sh [--postgres] [--jar PATH] [--duration 10s] [--connections 16] [--threads 2] [--only REGEX]
-#                 [--adders 200] [--add-warmup 100] [--subscribers 2000] [-- app options]
+#                 [--adders 200] [--add-warmup 100] [--subscribers 2000] [--ready-timeout 3600] [-- app options]
 #
 # --only runs the rows whose name matches (e.g. --only 'login|dashboard'; the login page always runs, for the
 # ratios); the one-click add row is named "one-click add".
@@ -24,6 +24,7 @@ adders=200
 add_warmup=100
 only=""
 subscribers=2000
+ready_timeout=3600
 app_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -37,6 +38,7 @@ while [ $# -gt 0 ]; do
     --add-warmup) add_warmup="$2"; shift ;;
     --only) only="$2"; shift ;;
     --subscribers) subscribers="$2"; shift ;;
+    --ready-timeout) ready_timeout="$2"; shift ;;
     --) shift; app_args=("$@"); break ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
@@ -74,6 +76,10 @@ cleanup() {
     kill "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
   fi
+  # BENCH_APP_LOG=FILE keeps the application's log (the seed's blocks, the model build)
+  if [ -n "${BENCH_APP_LOG:-}" ] && [ -f "$work/app.log" ]; then
+    cp "$work/app.log" "$BENCH_APP_LOG" || true
+  fi
   if [ "$postgres" = true ]; then
     psql -h 127.0.0.1 -U postgres -d test -q -c "drop schema if exists $schema cascade" >/dev/null 2>&1 || true
   fi
@@ -100,9 +106,17 @@ java ${BENCH_JAVA_OPTS:-} -jar "$work/app.jar" --server.port="$port" "${db_args[
   --nextbox.shipments.cron=- --nextbox.reminders.cron=- --nextbox.recommendation.rebuild-cron=- \
   --nextbox.demo.subscribers="$subscribers" ${app_args[@]+"${app_args[@]}"} >"$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 6000); do
+# A large store (--subscribers 100000) takes long to seed on a loaded machine: wait as long as the application runs,
+# up to --ready-timeout seconds (default an hour)
+ready_deadline=$(( $(date +%s) + ready_timeout ))
+while :; do
   if curl -fs -o /dev/null "$base/actuator/health/readiness" 2>/dev/null; then
     break
+  fi
+  if [ "$(date +%s)" -gt "$ready_deadline" ]; then
+    echo "Not ready after $ready_timeout s" >&2
+    tail -n 20 "$work/app.log" >&2
+    exit 1
   fi
   if ! kill -0 "$app_pid" 2>/dev/null; then
     tail -n 40 "$work/app.log" >&2
@@ -116,7 +130,8 @@ grep -oE 'Seeded the demo store in [0-9]+ ms[^:]*' "$work/app.log" | sed -n 1p |
 
 # The widget needs the recommender's model, built in the background after the start: wait for it, then report its
 # build time and the heap in use after a full collection (what the store's size costs in memory)
-for _ in $(seq 1 3000); do
+model_deadline=$(( $(date +%s) + ready_timeout ))
+while [ "$(date +%s)" -le "$model_deadline" ]; do
   grep -q 'Recommendation model built' "$work/app.log" && break
   kill -0 "$app_pid" 2>/dev/null || { tail -n 40 "$work/app.log" >&2; exit 1; }
   sleep 0.2

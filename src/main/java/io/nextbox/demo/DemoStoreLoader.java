@@ -3,6 +3,8 @@ package io.nextbox.demo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 import io.nextbox.account.AccountService;
 import io.nextbox.account.NewSubscriber;
@@ -40,8 +45,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the demo store through the modules' public services, in one transaction: a failed load leaves an empty
- * store that the next start seeds again, never half a store.
+ * Loads the demo store through the modules' public services, in transactions of a block of subscribers each, with its
+ * progress in the {@code demo_seed} row: a start stopped midway leaves whole blocks, and the next start seeds the
+ * rest, never a subscriber twice.
  */
 @Component
 class DemoStoreLoader {
@@ -54,7 +60,8 @@ class DemoStoreLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoStoreLoader.class);
 
-	private static final int CHUNK = 5000;
+	/** Subscribers a transaction of the seed adds (see {@link #loadIfEmpty(DemoProperties, int, IntConsumer)}). */
+	static final int BLOCK = 5000;
 
 	/**
 	 * The plain indexes of the tables the seed fills most (offer events, orders), as the migrations create them:
@@ -79,7 +86,25 @@ class DemoStoreLoader {
 			new BulkLoadWrites.Index("offer_event_dismissals", "offer_event", "subscriber_id, type, occurred_at, offer_id"),
 			new BulkLoadWrites.Index("orders_subscriber", "orders", "subscriber_id, ordered_at"),
 			new BulkLoadWrites.Index("orders_ordered_at", "orders", "ordered_at"),
-			new BulkLoadWrites.Index("orders_totals_by_time", "orders", "ordered_at, subscriber_id, total"));
+			new BulkLoadWrites.Index("orders_totals_by_time", "orders", "ordered_at, subscriber_id, total"),
+			new BulkLoadWrites.Index("order_line_order", "order_line", "order_id"));
+
+	/**
+	 * The foreign keys of the rows the seed adds most (order lines, orders, offer events), which H2 keeps an index
+	 * for each and checks at every insert: dropped for the seed on H2 and added again after it (every row checked at
+	 * once), as the indexes. A test checks them against the migrated schema.
+	 */
+	static final List<BulkLoadWrites.ForeignKey> SEED_FOREIGN_KEYS = List.of(
+			new BulkLoadWrites.ForeignKey("order_line", "order_id", "orders"),
+			new BulkLoadWrites.ForeignKey("order_line", "plan_id", "plan"),
+			new BulkLoadWrites.ForeignKey("order_line", "product_id", "product"),
+			new BulkLoadWrites.ForeignKey("order_line", "replaces_product_id", "product"),
+			new BulkLoadWrites.ForeignKey("orders", "subscriber_id", "subscriber"),
+			new BulkLoadWrites.ForeignKey("orders", "subscription_id", "subscription"),
+			new BulkLoadWrites.ForeignKey("orders", "shipment_id", "shipment"),
+			new BulkLoadWrites.ForeignKey("offer_event", "offer_id", "offer"),
+			new BulkLoadWrites.ForeignKey("offer_event", "subscriber_id", "subscriber"),
+			new BulkLoadWrites.ForeignKey("offer_event", "subscription_id", "subscription"));
 
 	private final StoreSettingsService settings;
 
@@ -119,18 +144,45 @@ class DemoStoreLoader {
 		this.clock = clock;
 	}
 
-	/** Seeds the store unless it already has accounts. */
+	/**
+	 * Seeds the store unless it has accounts of its own, or finishes a seed a stopped start left midway (see
+	 * {@link #loadIfEmpty(DemoProperties, int, IntConsumer)}).
+	 */
 	boolean loadIfEmpty(DemoProperties properties) {
-		if (accounts.hasAccounts()) {
-			// a seed stopped before it built its indexes again (killed) left an empty store, seeded again on the
-			// next start; a store no longer seeded gets them back here
-			BulkLoadWrites.ensure(jdbc, SEED_INDEXES);
+		return loadIfEmpty(properties, BLOCK, seededThrough -> {
+		});
+	}
+
+	/**
+	 * Seeds the store in parts: the catalogue, the merchant and the offers with the {@code demo_seed} row (V58) in
+	 * one transaction, then each block of {@code blockSize} subscribers with their subscriptions, orders and offer
+	 * history in one transaction that also raises the row's {@code seeded_through}, and last the row's
+	 * {@code finished_at}. A start killed midway leaves whole blocks: the next one finds the row unfinished and seeds
+	 * the remaining subscribers with the row's settings (its size, seed and day, not the new start's), never one twice.
+	 * A store with a finished row, or with accounts and no row (data of its own, or a seed older than V58), is not
+	 * seeded. One H2 transaction for a store of 100,000 subscribers ran out of memory; a block of 5,000 is about
+	 * 250,000 rows. {@code beforeCommit} runs in each block's transaction after its rows, with the last subscriber
+	 * number of the block (the tests stop a seed midway there).
+	 */
+	boolean loadIfEmpty(DemoProperties properties, int blockSize, IntConsumer beforeCommit) {
+		Optional<Progress> progress = progress();
+		boolean seeded = progress.map(Progress::finished).orElseGet(accounts::hasAccounts);
+		if (seeded) {
+			// a seed stopped before it built its indexes again (killed) is finished by the next start, which builds
+			// them; a store no longer seeded gets them back here
+			BulkLoadWrites.ensure(jdbc, SEED_INDEXES, SEED_FOREIGN_KEYS);
 			return false;
 		}
-		LocalDate today = properties.today() != null ? properties.today() : LocalDate.now(clock);
+		DemoProperties seeding = progress.map(Progress::properties).orElse(properties);
+		if (progress.isPresent()) {
+			log.info("Finishing the demo seed a stopped start left at {} of {} subscribers (seed {}, today {})",
+					progress.get().seededThrough(), seeding.subscribers(), seeding.seed(), seeding.today());
+		}
+		LocalDate today = seeding.today() != null ? seeding.today() : LocalDate.now(clock);
 		long started = System.nanoTime();
 		long cpuStarted = threadCpuNanos();
-		Counts counts = BulkLoadWrites.deferred(jdbc, SEED_INDEXES, () -> transaction.execute(status -> load(properties, today)));
+		Counts counts = BulkLoadWrites.deferred(jdbc, SEED_INDEXES, SEED_FOREIGN_KEYS,
+				() -> load(seeding, today, progress.map(Progress::seededThrough).orElse(null), blockSize, beforeCommit));
 		log.info("Seeded the demo store in {} ms ({} ms of CPU on this thread): {} products, {} plans, {} subscribers, "
 				+ "{} orders with {} lines, {} offer events (their history took {} ms)",
 				(System.nanoTime() - started) / 1_000_000, (threadCpuNanos() - cpuStarted) / 1_000_000,
@@ -146,11 +198,74 @@ class DemoStoreLoader {
 	}
 
 	record Counts(int plans, int subscribers, int orders, int lines, int offerEvents, long offerHistoryMillis) {
+
+		Counts plus(Counts block) {
+			return new Counts(plans, subscribers + block.subscribers, orders + block.orders, lines + block.lines,
+					offerEvents + block.offerEvents, offerHistoryMillis + block.offerHistoryMillis);
+		}
+
 	}
 
-	private Counts load(DemoProperties properties, LocalDate today) {
+	/** The {@code demo_seed} row: what the seed was started with, and how far it got. */
+	private record Progress(int subscribers, long seed, LocalDate today, boolean offerHistory, int seededThrough,
+			boolean finished) {
+
+		DemoProperties properties() {
+			return new DemoProperties(true, subscribers, seed, today, offerHistory);
+		}
+
+	}
+
+	private Optional<Progress> progress() {
+		return jdbc.query("select subscribers, seed, today, offer_history, seeded_through, finished_at from demo_seed "
+				+ "where id = 1", (row, n) -> new Progress(row.getInt(1), row.getLong(2), row.getDate(3).toLocalDate(),
+						row.getBoolean(4), row.getInt(5), row.getTimestamp(6) != null))
+			.stream()
+			.findFirst();
+	}
+
+	/** The ids the subscribers' rows refer to: products and plans by SKU, the live offers by name. */
+	private record StoreIds(Map<String, Long> products, Map<String, Long> plans, Map<String, Long> offers) {
+	}
+
+	private Counts load(DemoProperties properties, LocalDate today, Integer seededThrough, int blockSize,
+			IntConsumer beforeCommit) {
+		StoreIds ids = seededThrough == null ? transaction.execute(status -> createStore(properties, today))
+				: existingStore();
 		DemoStoreGenerator generator = new DemoStoreGenerator(properties.seed(), today);
-		int subscriberCount = properties.subscribers();
+		DemoOfferHistory offerHistory = properties.offerHistory()
+				? new DemoOfferHistory(properties.seed(), today, ids.offers()) : null;
+		Counts counts = new Counts(ids.plans().size(), 0, 0, 0, 0, 0);
+		for (int first = seededThrough == null ? 1 : seededThrough + 1; first <= properties.subscribers();
+				first += blockSize) {
+			int from = first;
+			int to = Math.min(first + blockSize - 1, properties.subscribers());
+			long blockStarted = System.nanoTime();
+			counts = counts.plus(transaction.execute(status -> {
+				// claims the block: a second start seeding the same store at once waits for this row, then finds
+				// it moved on and stops, instead of seeding the block twice
+				if (jdbc.update("update demo_seed set seeded_through = ? where id = 1 and seeded_through = ?", to,
+						from - 1) != 1) {
+					throw new IllegalStateException("Another start is seeding the demo store");
+				}
+				Counts block = loadBlock(generator, offerHistory, ids, from, to);
+				beforeCommit.accept(to);
+				return block;
+			}));
+			if (to < properties.subscribers()) {
+				log.info("Seeded demo subscribers {} to {} of {} in {} ms", from, to, properties.subscribers(),
+						(System.nanoTime() - blockStarted) / 1_000_000);
+			}
+		}
+		jdbc.update("update demo_seed set finished_at = ? where id = 1", Timestamp.from(clock.instant()));
+		return counts;
+	}
+
+	/** The store's name, catalogue, merchant and offers, and the {@code demo_seed} row with no subscriber yet. */
+	private StoreIds createStore(DemoProperties properties, LocalDate today) {
+		jdbc.update("insert into demo_seed (id, subscribers, seed, today, offer_history, seeded_through, started_at) "
+				+ "values (1, ?, ?, ?, ?, 0, ?)", properties.subscribers(), properties.seed(), Date.valueOf(today),
+				properties.offerHistory(), Timestamp.from(clock.instant()));
 		settings.rename(DemoCatalog.STORE_NAME, "USD");
 		Map<String, Long> productIds = createProducts();
 		Map<String, Long> planIds = new HashMap<>();
@@ -166,69 +281,79 @@ class DemoStoreLoader {
 			}
 		}
 		accounts.registerMerchant(MERCHANT_EMAIL, "Store Manager", MERCHANT_PASSWORD);
-		Map<String, Long> offerIds = createOffers(productIds, planIds, familyIds);
-		DemoOfferHistory offerHistory = properties.offerHistory()
-				? new DemoOfferHistory(properties.seed(), today, offerIds) : null;
+		return new StoreIds(productIds, planIds, createOffers(productIds, planIds, familyIds));
+	}
 
-		int orderCount = 0;
-		int eventCount = 0;
+	/** The ids of the catalogue and offers an earlier start of the seed created. */
+	private StoreIds existingStore() {
+		Map<String, Long> products = new HashMap<>();
+		Map<String, Long> plans = new HashMap<>();
+		catalog.skus().forEach((sku, ref) -> (ref.plan() ? plans : products).put(sku, ref.id()));
+		Set<String> live = DemoOffers.LIVE.stream().map(DemoOffers.Spec::name).collect(Collectors.toSet());
+		Map<String, Long> offerIds = new HashMap<>();
+		offers.labels().values().stream().filter(label -> live.contains(label.name()))
+			.forEach(label -> offerIds.merge(label.name(), label.id(), Math::min));
+		return new StoreIds(products, plans, offerIds);
+	}
+
+	/** Subscribers {@code from} to {@code to} (numbers, inclusive) with their subscriptions, orders and offer history. */
+	private Counts loadBlock(DemoStoreGenerator generator, DemoOfferHistory offerHistory, StoreIds ids, int from,
+			int to) {
+		Map<String, Long> productIds = ids.products();
+		Map<String, Long> planIds = ids.plans();
 		long historyNanos = 0;
 		int lineCount = 0;
-		for (int first = 1; first <= subscriberCount; first += CHUNK) {
-			List<DemoCustomer> customers = new ArrayList<>();
-			for (int number = first; number < Math.min(first + CHUNK, subscriberCount + 1); number++) {
-				customers.add(generator.customer(number));
-			}
-			List<Long> subscriberIds = accounts.registerSubscribers(customers.stream()
-				.map(customer -> new NewSubscriber(customer.email(), customer.firstName(), customer.lastName(),
-						customer.joinedOn().atTime(9, 0).toInstant(ZoneOffset.UTC)))
-				.toList(), SUBSCRIBER_PASSWORD);
-			List<NewSubscription> newSubscriptions = new ArrayList<>();
-			for (int i = 0; i < customers.size(); i++) {
-				DemoCustomer.Subscription subscription = customers.get(i).subscription();
-				newSubscriptions.add(new NewSubscription(subscriberIds.get(i), planIds.get(subscription.planSku()),
-						subscription.quantity(), subscription.interval(), subscription.status(),
-						customers.get(i).joinedOn(), subscription.nextShipmentDate(), subscription.pausedUntil(),
-						subscription.cancelledOn(), subscription.cancelReason()));
-			}
-			List<Long> subscriptionIds = subscriptions.importSubscriptions(newSubscriptions);
-			List<NewOrder> newOrders = new ArrayList<>();
-			List<OfferEvent> newEvents = new ArrayList<>();
-			for (int i = 0; i < customers.size(); i++) {
-				Map<Integer, List<DemoOfferHistory.AddedLine>> added = new HashMap<>();
-				if (offerHistory != null) {
-					long growing = System.nanoTime();
-					DemoOfferHistory.Grown grown = offerHistory.grow(customers.get(i), subscriberIds.get(i),
-							subscriptionIds.get(i), widgets.isInHoldout(subscriberIds.get(i)));
-					newEvents.addAll(grown.events());
-					grown.lines()
-						.forEach(line -> added.computeIfAbsent(line.orderIndex(), n -> new ArrayList<>()).add(line));
-					historyNanos += System.nanoTime() - growing;
-				}
-				List<DemoCustomer.Order> customerOrders = customers.get(i).orders();
-				for (int n = 0; n < customerOrders.size(); n++) {
-					DemoCustomer.Order order = customerOrders.get(n);
-					List<NewOrder.Line> lines = new ArrayList<>();
-					lines.add(NewOrder.Line.plan(planIds.get(order.planSku()), order.planQuantity(), order.planPrice()));
-					order.addOns()
-						.forEach(addOn -> lines.add(NewOrder.Line.addOn(productIds.get(addOn.sku()), null,
-								addOn.quantity(), addOn.unitPrice())));
-					added.getOrDefault(n, List.of())
-						.forEach(line -> lines.add(NewOrder.Line.addOn(productIds.get(line.sku()), line.offerId(), 1,
-								line.unitPrice())));
-					newOrders.add(new NewOrder(order.orderNumber(), subscriberIds.get(i), subscriptionIds.get(i), null,
-							order.orderedAt(), OrderSource.DEMO, lines));
-					lineCount += lines.size();
-				}
-			}
-			orders.importOrders(newOrders);
-			orderCount += newOrders.size();
-			long importing = System.nanoTime();
-			offerEvents.importHistoryOfNewSubscribers(newEvents);
-			historyNanos += System.nanoTime() - importing;
-			eventCount += newEvents.size();
+		List<DemoCustomer> customers = new ArrayList<>();
+		for (int number = from; number <= to; number++) {
+			customers.add(generator.customer(number));
 		}
-		return new Counts(planIds.size(), subscriberCount, orderCount, lineCount, eventCount,
+		List<Long> subscriberIds = accounts.registerSubscribers(customers.stream()
+			.map(customer -> new NewSubscriber(customer.email(), customer.firstName(), customer.lastName(),
+					customer.joinedOn().atTime(9, 0).toInstant(ZoneOffset.UTC)))
+			.toList(), SUBSCRIBER_PASSWORD);
+		List<NewSubscription> newSubscriptions = new ArrayList<>();
+		for (int i = 0; i < customers.size(); i++) {
+			DemoCustomer.Subscription subscription = customers.get(i).subscription();
+			newSubscriptions.add(new NewSubscription(subscriberIds.get(i), planIds.get(subscription.planSku()),
+					subscription.quantity(), subscription.interval(), subscription.status(),
+					customers.get(i).joinedOn(), subscription.nextShipmentDate(), subscription.pausedUntil(),
+					subscription.cancelledOn(), subscription.cancelReason()));
+		}
+		List<Long> subscriptionIds = subscriptions.importSubscriptions(newSubscriptions);
+		List<NewOrder> newOrders = new ArrayList<>();
+		List<OfferEvent> newEvents = new ArrayList<>();
+		for (int i = 0; i < customers.size(); i++) {
+			Map<Integer, List<DemoOfferHistory.AddedLine>> added = new HashMap<>();
+			if (offerHistory != null) {
+				long growing = System.nanoTime();
+				DemoOfferHistory.Grown grown = offerHistory.grow(customers.get(i), subscriberIds.get(i),
+						subscriptionIds.get(i), widgets.isInHoldout(subscriberIds.get(i)));
+				newEvents.addAll(grown.events());
+				grown.lines()
+					.forEach(line -> added.computeIfAbsent(line.orderIndex(), n -> new ArrayList<>()).add(line));
+				historyNanos += System.nanoTime() - growing;
+			}
+			List<DemoCustomer.Order> customerOrders = customers.get(i).orders();
+			for (int n = 0; n < customerOrders.size(); n++) {
+				DemoCustomer.Order order = customerOrders.get(n);
+				List<NewOrder.Line> lines = new ArrayList<>();
+				lines.add(NewOrder.Line.plan(planIds.get(order.planSku()), order.planQuantity(), order.planPrice()));
+				order.addOns()
+					.forEach(addOn -> lines.add(NewOrder.Line.addOn(productIds.get(addOn.sku()), null,
+							addOn.quantity(), addOn.unitPrice())));
+				added.getOrDefault(n, List.of())
+					.forEach(line -> lines.add(NewOrder.Line.addOn(productIds.get(line.sku()), line.offerId(), 1,
+							line.unitPrice())));
+				newOrders.add(new NewOrder(order.orderNumber(), subscriberIds.get(i), subscriptionIds.get(i), null,
+						order.orderedAt(), OrderSource.DEMO, lines));
+				lineCount += lines.size();
+			}
+		}
+		orders.importOrders(newOrders);
+		long importing = System.nanoTime();
+		offerEvents.importHistoryOfNewSubscribers(newEvents);
+		historyNanos += System.nanoTime() - importing;
+		return new Counts(0, customers.size(), newOrders.size(), lineCount, newEvents.size(),
 				historyNanos / 1_000_000);
 	}
 
