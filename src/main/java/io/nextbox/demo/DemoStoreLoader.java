@@ -86,25 +86,7 @@ class DemoStoreLoader {
 			new BulkLoadWrites.Index("offer_event_dismissals", "offer_event", "subscriber_id, type, occurred_at, offer_id"),
 			new BulkLoadWrites.Index("orders_subscriber", "orders", "subscriber_id, ordered_at"),
 			new BulkLoadWrites.Index("orders_ordered_at", "orders", "ordered_at"),
-			new BulkLoadWrites.Index("orders_totals_by_time", "orders", "ordered_at, subscriber_id, total"),
-			new BulkLoadWrites.Index("order_line_order", "order_line", "order_id"));
-
-	/**
-	 * The foreign keys of the rows the seed adds most (order lines, orders, offer events), which H2 keeps an index
-	 * for each and checks at every insert: dropped for the seed on H2 and added again after it (every row checked at
-	 * once), as the indexes. A test checks them against the migrated schema.
-	 */
-	static final List<BulkLoadWrites.ForeignKey> SEED_FOREIGN_KEYS = List.of(
-			new BulkLoadWrites.ForeignKey("order_line", "order_id", "orders"),
-			new BulkLoadWrites.ForeignKey("order_line", "plan_id", "plan"),
-			new BulkLoadWrites.ForeignKey("order_line", "product_id", "product"),
-			new BulkLoadWrites.ForeignKey("order_line", "replaces_product_id", "product"),
-			new BulkLoadWrites.ForeignKey("orders", "subscriber_id", "subscriber"),
-			new BulkLoadWrites.ForeignKey("orders", "subscription_id", "subscription"),
-			new BulkLoadWrites.ForeignKey("orders", "shipment_id", "shipment"),
-			new BulkLoadWrites.ForeignKey("offer_event", "offer_id", "offer"),
-			new BulkLoadWrites.ForeignKey("offer_event", "subscriber_id", "subscriber"),
-			new BulkLoadWrites.ForeignKey("offer_event", "subscription_id", "subscription"));
+			new BulkLoadWrites.Index("orders_totals_by_time", "orders", "ordered_at, subscriber_id, total"));
 
 	private final StoreSettingsService settings;
 
@@ -170,7 +152,7 @@ class DemoStoreLoader {
 		if (seeded) {
 			// a seed stopped before it built its indexes again (killed) is finished by the next start, which builds
 			// them; a store no longer seeded gets them back here
-			BulkLoadWrites.ensure(jdbc, SEED_INDEXES, SEED_FOREIGN_KEYS);
+			BulkLoadWrites.ensure(jdbc, SEED_INDEXES);
 			return false;
 		}
 		DemoProperties seeding = progress.map(Progress::properties).orElse(properties);
@@ -181,7 +163,7 @@ class DemoStoreLoader {
 		LocalDate today = seeding.today() != null ? seeding.today() : LocalDate.now(clock);
 		long started = System.nanoTime();
 		long cpuStarted = threadCpuNanos();
-		Counts counts = BulkLoadWrites.deferred(jdbc, SEED_INDEXES, SEED_FOREIGN_KEYS,
+		Counts counts = BulkLoadWrites.deferred(jdbc, SEED_INDEXES,
 				() -> load(seeding, today, progress.map(Progress::seededThrough).orElse(null), blockSize, beforeCommit));
 		log.info("Seeded the demo store in {} ms ({} ms of CPU on this thread): {} products, {} plans, {} subscribers, "
 				+ "{} orders with {} lines, {} offer events (their history took {} ms)",

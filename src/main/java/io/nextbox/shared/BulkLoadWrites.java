@@ -1,7 +1,6 @@
 package io.nextbox.shared;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -41,39 +40,18 @@ public final class BulkLoadWrites {
 
 	}
 
-	/**
-	 * A foreign key of a table's column to another table's id. H2 keeps an index for each (Postgres does not) and
-	 * looks the referenced row up at every insert: a bulk load on H2 may drop the key and add it again afterwards,
-	 * which checks every row the load added at once and builds the index in one go (named
-	 * {@code <table>_<column>_fkey}, as PostgreSQL names them; H2's own names were generated).
-	 */
-	public record ForeignKey(String table, String column, String references) {
-
-		String add() {
-			return "alter table " + table + " add constraint " + table + "_" + column + "_fkey foreign key (" + column
-					+ ") references " + references + " (id)";
-		}
-
-	}
-
 	public static <T> T deferred(JdbcTemplate jdbc, Supplier<T> load) {
 		return deferred(jdbc, List.of(), load);
 	}
 
-	public static <T> T deferred(JdbcTemplate jdbc, List<Index> indexes, Supplier<T> load) {
-		return deferred(jdbc, indexes, List.of(), load);
-	}
-
 	/**
 	 * Runs the load with H2's file writes deferred (as {@link #deferred(JdbcTemplate, Supplier)}) and without the
-	 * given indexes, and on H2 without the given foreign keys, which are made again after it, whether it succeeded or
-	 * not. Call it outside a transaction: H2 commits at each index or key dropped or made (PostgreSQL would too, here,
-	 * as each runs on its own). They are first made where missing, so a load killed before it made them again leaves
-	 * them missing only until the next start that calls {@link #ensure} or loads again.
+	 * given indexes, which are built again after it, whether it succeeded or not. Call it outside a transaction: H2
+	 * commits at each index dropped or built (PostgreSQL would too, here, as each runs on its own). The indexes are
+	 * first created where missing, so a load killed before it built them again leaves them missing only until the
+	 * next bulk load (see {@link #ensure}).
 	 */
-	public static <T> T deferred(JdbcTemplate jdbc, List<Index> indexes, List<ForeignKey> foreignKeys,
-			Supplier<T> load) {
-		List<ForeignKey> dropped = isH2(jdbc) ? foreignKeys : List.of();
+	public static <T> T deferred(JdbcTemplate jdbc, List<Index> indexes, Supplier<T> load) {
 		Integer previous = h2FileWriteDelay(jdbc);
 		Integer previousCacheMegabytes = previous == null ? null : h2CacheMegabytes(jdbc);
 		if (previous != null) {
@@ -83,14 +61,13 @@ public final class BulkLoadWrites {
 			jdbc.execute("SET CACHE_SIZE " + loadCacheMegabytes() * 1024L);
 		}
 		try {
-			ensure(jdbc, indexes, dropped);
+			ensure(jdbc, indexes);
 			try {
-				dropped.forEach(foreignKey -> drop(jdbc, foreignKey));
 				indexes.forEach(index -> drop(jdbc, index));
 				return load.get();
 			}
 			finally {
-				ensure(jdbc, indexes, dropped);
+				ensure(jdbc, indexes);
 			}
 		}
 		finally {
@@ -116,39 +93,7 @@ public final class BulkLoadWrites {
 
 	/** Creates those of the indexes that are missing (a bulk load stopped before it built them again). */
 	public static void ensure(JdbcTemplate jdbc, List<Index> indexes) {
-		ensure(jdbc, indexes, List.of());
-	}
-
-	/**
-	 * Creates those of the indexes, then adds those of the foreign keys, that are missing (a bulk load stopped before
-	 * it made them again). The indexes first: a foreign key uses an index of the column where there is one.
-	 */
-	public static void ensure(JdbcTemplate jdbc, List<Index> indexes, List<ForeignKey> foreignKeys) {
 		indexes.forEach(index -> jdbc.execute(index.create()));
-		foreignKeys.stream()
-			.filter(foreignKey -> constraintNames(jdbc, foreignKey).isEmpty())
-			.forEach(foreignKey -> jdbc.execute(foreignKey.add()));
-	}
-
-	private static void drop(JdbcTemplate jdbc, ForeignKey foreignKey) {
-		constraintNames(jdbc, foreignKey)
-			.forEach(name -> jdbc.execute("alter table " + foreignKey.table() + " drop constraint \"" + name + "\""));
-	}
-
-	/** The names of the foreign key constraints on the column (one, or none once dropped). */
-	private static List<String> constraintNames(JdbcTemplate jdbc, ForeignKey foreignKey) {
-		return jdbc.queryForList("""
-				select c.constraint_name from information_schema.table_constraints c
-				join information_schema.key_column_usage k on k.constraint_schema = c.constraint_schema
-				  and k.constraint_name = c.constraint_name and k.table_name = c.table_name
-				where c.constraint_type = 'FOREIGN KEY' and c.table_schema = current_schema
-				  and lower(c.table_name) = ? and lower(k.column_name) = ?""", String.class,
-				foreignKey.table().toLowerCase(Locale.ROOT), foreignKey.column().toLowerCase(Locale.ROOT));
-	}
-
-	private static boolean isH2(JdbcTemplate jdbc) {
-		return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> "H2"
-			.equals(connection.getMetaData().getDatabaseProductName())));
 	}
 
 	/**

@@ -25,12 +25,10 @@ import io.nextbox.support.NextboxIntegrationTest;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @NextboxIntegrationTest
 class DemoStoreIntegrationTests {
@@ -176,46 +174,6 @@ class DemoStoreIntegrationTests {
 			assertThat(migrated.get(index.name().toUpperCase(Locale.ROOT))).as(index.name()).isEqualTo(columns);
 			assertThat(seeded.get(index.name().toUpperCase(Locale.ROOT))).as(index.name()).isEqualTo(columns);
 		}
-	}
-
-	@Test
-	void theForeignKeysTheSeedDropsAreAddedAgainAsTheMigrationsMakeThem() throws Exception {
-		String url = "jdbc:h2:mem:seed-foreign-keys-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-		Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-		Map<String, String> migrated;
-		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-			migrated = foreignKeys(connection);
-			connection.createStatement().execute("shutdown");
-		}
-		Map<String, String> seeded = jdbc.execute((ConnectionCallback<Map<String, String>>) this::foreignKeys);
-		assertThat(DemoStoreLoader.SEED_FOREIGN_KEYS).isNotEmpty();
-		for (BulkLoadWrites.ForeignKey foreignKey : DemoStoreLoader.SEED_FOREIGN_KEYS) {
-			String column = (foreignKey.table() + "." + foreignKey.column()).toUpperCase(Locale.ROOT);
-			String references = foreignKey.references().toUpperCase(Locale.ROOT) + ".ID";
-			assertThat(migrated.get(column)).as(column).isEqualTo(references);
-			assertThat(seeded.get(column)).as(column).isEqualTo(references);
-		}
-		// and the rows hold to them: an order line of no order is refused
-		assertThatThrownBy(() -> jdbc.update(
-				"insert into order_line (order_id, kind, plan_id, quantity, unit_price) values (-1, 'PLAN', "
-						+ "(select min(id) from plan), 1, 1)"))
-			.isInstanceOf(DataIntegrityViolationException.class);
-	}
-
-	/** Each foreign key column of the seed's tables ("TABLE.COLUMN") and what it references ("TABLE.COLUMN"). */
-	private Map<String, String> foreignKeys(Connection connection) throws SQLException {
-		Map<String, String> keys = new HashMap<>();
-		boolean lowerCase = connection.getMetaData().storesLowerCaseIdentifiers();
-		for (String table : List.of("offer_event", "orders", "order_line")) {
-			try (ResultSet rows = connection.getMetaData().getImportedKeys(null, connection.getSchema(),
-					lowerCase ? table : table.toUpperCase(Locale.ROOT))) {
-				while (rows.next()) {
-					keys.put((rows.getString("FKTABLE_NAME") + "." + rows.getString("FKCOLUMN_NAME")).toUpperCase(Locale.ROOT),
-							(rows.getString("PKTABLE_NAME") + "." + rows.getString("PKCOLUMN_NAME")).toUpperCase(Locale.ROOT));
-				}
-			}
-		}
-		return keys;
 	}
 
 	/** The columns of each plain index of the seed's tables, by index name (upper case), in their order. */
