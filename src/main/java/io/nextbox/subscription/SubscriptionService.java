@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.nextbox.catalog.CatalogService;
@@ -22,6 +21,8 @@ import io.nextbox.catalog.PlanSummary;
 import io.nextbox.catalog.ProductCategory;
 import io.nextbox.catalog.ProductSummary;
 import io.nextbox.store.StoreSettings;
+import io.nextbox.subscription.SubscriptionRows.OpenBoxRow;
+import io.nextbox.subscription.SubscriptionRows.SubscriptionRow;
 import io.nextbox.shared.BatchInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -44,9 +45,11 @@ public class SubscriptionService {
 
 	private final JdbcTemplate jdbc;
 
+	private final SubscriptionRows rows;
+
 	SubscriptionService(SubscriptionRepository subscriptions, ShipmentRepository shipments,
 			TimelineRepository timeline, ShipmentBook book, ShipmentRules rules, CatalogService catalog,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, SubscriptionRows rows) {
 		this.subscriptions = subscriptions;
 		this.shipments = shipments;
 		this.timeline = timeline;
@@ -54,6 +57,7 @@ public class SubscriptionService {
 		this.rules = rules;
 		this.catalog = catalog;
 		this.jdbc = jdbc;
+		this.rows = rows;
 	}
 
 	/** One of the subscriber's subscriptions with its next box, the actions it allows and its timeline. */
@@ -309,22 +313,23 @@ public class SubscriptionService {
 				shipment.getShipDate(), List.copyOf(lines), total, contents, swapLines);
 	}
 
-	/** A subscriber's subscriptions, live ones first, each with its plan; two queries whatever the count. */
-	@Transactional(readOnly = true)
+	/**
+	 * A subscriber's subscriptions, live ones first, each with its plan and next box: two statements whatever the
+	 * count, read as rows ({@link SubscriptionRows}), not entities, and outside a transaction.
+	 */
 	public List<SubscriptionSummary> subscriptionsOf(long subscriberId) {
-		List<Subscription> own = subscriptions.findBySubscriberIdOrderByStartedOnDesc(subscriberId);
-		List<Long> planIds = own.stream().map(Subscription::getPlanId).distinct().toList();
+		List<SubscriptionRow> own = rows.subscriptionsOf(subscriberId);
+		if (own.isEmpty()) {
+			return List.of();
+		}
+		List<Long> planIds = own.stream().map(SubscriptionRow::planId).distinct().toList();
 		CatalogView view = catalog.view(planIds, List.of());
 		Map<Long, PlanSummary> plans = view.plans(planIds);
-		Map<Long, Shipment> openBoxes = own.isEmpty() ? Map.of()
-				: shipments.openWithLines(own.stream().map(Subscription::getId).toList())
-					.stream()
-					.collect(Collectors.toMap(Shipment::getSubscriptionId, Function.identity(),
-							(first, second) -> first.getShipDate().isBefore(second.getShipDate()) ? first : second));
+		Map<Long, OpenBoxRow> openBoxes = rows.openBoxesOf(subscriberId);
 		return own.stream()
-			.map(subscription -> summarize(subscription, plans.get(subscription.getPlanId()),
-					openBoxes.get(subscription.getId()),
-					SubscriptionSwaps.box(view, subscription.getPlanId(), subscription.swaps())))
+			.map(subscription -> summarize(subscription, plans.get(subscription.planId()),
+					openBoxes.get(subscription.id()),
+					SubscriptionSwaps.box(view, subscription.planId(), subscription.swaps())))
 			.sorted(Comparator.comparing(SubscriptionSummary::status))
 			.toList();
 	}
@@ -381,18 +386,23 @@ public class SubscriptionService {
 
 	private SubscriptionSummary summarize(Subscription subscription, PlanSummary plan, Shipment openBox,
 			BoxContents box) {
+		return summarize(SubscriptionRow.of(subscription), plan, openBox == null ? null
+				: new OpenBoxRow(subscription.getId(), openBox.getShipDate(), openBox.addOnTotal()), box);
+	}
+
+	private SubscriptionSummary summarize(SubscriptionRow subscription, PlanSummary plan, OpenBoxRow openBox,
+			BoxContents box) {
 		BigDecimal price = plan.price()
 			.add(box.swapDifferencePerBox())
-			.multiply(BigDecimal.valueOf(subscription.getQuantity()));
+			.multiply(BigDecimal.valueOf(subscription.quantity()));
 		Cutoff cutoff = rules.cutoff();
 		LocalDateTime locksAt = openBox == null ? null
-				: LocalDateTime.ofInstant(cutoff.locksAt(openBox.getShipDate()), cutoff.zone());
+				: LocalDateTime.ofInstant(cutoff.locksAt(openBox.shipDate()), cutoff.zone());
 		BigDecimal total = openBox == null ? null : price.add(openBox.addOnTotal());
-		return new SubscriptionSummary(subscription.getId(), plan.name(), plan.familyName(),
-				subscription.getQuantity(), subscription.getInterval(), subscription.getStatus(),
-				subscription.getStartedOn(), subscription.getNextShipmentDate(), subscription.getPausedUntil(),
-				subscription.getCancelledOn(), price, locksAt, total, openBox != null && rules.isLocked(openBox),
-				subscription.getVersion());
+		return new SubscriptionSummary(subscription.id(), plan.name(), plan.familyName(), subscription.quantity(),
+				subscription.interval(), subscription.status(), subscription.startedOn(),
+				subscription.nextShipmentDate(), subscription.pausedUntil(), subscription.cancelledOn(), price, locksAt,
+				total, openBox != null && cutoff.isLocked(openBox.shipDate(), rules.now()), subscription.version());
 	}
 
 }
