@@ -19,14 +19,6 @@ interface ShipmentRepository extends JpaRepository<Shipment, Long> {
 
 	List<Shipment> findBySubscriptionIdAndStatus(Long subscriptionId, ShipmentStatus status);
 
-	/**
-	 * One subscription's open boxes with their lines: a single id, not a list, because Hibernate translates a query
-	 * with a list parameter and a fetch join to SQL again on every call; this one it translates once.
-	 */
-	@Query("select distinct s from Shipment s left join fetch s.lines where s.subscriptionId = :subscriptionId "
-			+ "and s.status = io.nextbox.subscription.ShipmentStatus.OPEN")
-	List<Shipment> findOpenWithLinesBySubscriptionId(Long subscriptionId);
-
 	/** The open boxes due by {@code today}, but not one that failed and waits for its retry after {@code now}. */
 	@Query("select s.id from Shipment s where s.status = io.nextbox.subscription.ShipmentStatus.OPEN "
 			+ "and s.shipDate <= :today and (s.retryAt is null or s.retryAt <= :now) order by s.shipDate, s.id")

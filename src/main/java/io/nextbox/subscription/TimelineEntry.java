@@ -65,12 +65,17 @@ class TimelineEntry {
 
 	/** The values recorded, in order. */
 	String[] values() {
+		return values(detail);
+	}
+
+	/** The values a {@code detail} column holds, in order. */
+	static String[] values(String detail) {
 		return detail.isEmpty() ? new String[0] : detail.split("\\" + SEPARATOR, -1);
 	}
 
 	SubscriptionDetails.TimelineItem toItem(ZoneId zone) {
 		return new SubscriptionDetails.TimelineItem(LocalDateTime.ofInstant(occurredAt, zone), actor, byStore, kind,
-				detail.isEmpty() ? new String[0] : detail.split("\\" + SEPARATOR, -1));
+				values());
 	}
 
 }
