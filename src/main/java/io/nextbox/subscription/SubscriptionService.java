@@ -80,14 +80,11 @@ public class SubscriptionService {
 			.orElse(List.of()));
 		PlanSummary plan = view.plan(subscription.planId()).orElseThrow();
 		BoxContents box = SubscriptionSwaps.box(view, plan.id(), subscription.swaps());
-		// the skipped boxes among the upcoming ones, and the one that can be brought back (as ShipmentBook says)
+		// the skipped boxes among the upcoming ones, and the one that can be brought back
 		List<LocalDate> skippedDates = open.isEmpty() ? List.of()
 				: boxes.stream().filter(shipment -> shipment.status() == ShipmentStatus.SKIPPED)
 					.map(BoxRow::shipDate).toList();
-		Optional<LocalDate> skipped = open.flatMap(shipment -> skippedDates.stream()
-			.max(Comparator.naturalOrder())
-			.filter(date -> date.isBefore(shipment.shipDate()))
-			.filter(date -> !locked(date)));
+		Optional<LocalDate> skipped = open.flatMap(shipment -> book.restorableSkip(skippedDates, shipment.shipDate()));
 		List<PlanSummary> family = view.plansInFamily(plan.familyId());
 		StoreSettings settings = rules.settings();
 		SubscriptionPolicy.State state = new SubscriptionPolicy.State(subscription.status(), open.isPresent(),
