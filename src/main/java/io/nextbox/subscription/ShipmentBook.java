@@ -26,14 +26,17 @@ class ShipmentBook {
 			.findFirstBySubscriptionIdAndStatusOrderByShipDateDesc(subscription.getId(), ShipmentStatus.SKIPPED), open);
 	}
 
-	/** The same, among the subscription's skipped boxes already read ({@link #skipped(Subscription)}). */
-	Optional<Shipment> restorableSkip(List<Shipment> skipped, Shipment open) {
-		return restorable(skipped.stream().max(Comparator.comparing(Shipment::getShipDate)), open);
+	/** The same among the ship dates of the subscription's skipped boxes, already read, and the open box's date. */
+	Optional<LocalDate> restorableSkip(List<LocalDate> skipped, LocalDate open) {
+		return skipped.stream().max(Comparator.naturalOrder()).filter(date -> restorable(date, open));
 	}
 
 	private Optional<Shipment> restorable(Optional<Shipment> latestSkipped, Shipment open) {
-		return latestSkipped.filter(skipped -> skipped.getShipDate().isBefore(open.getShipDate()))
-			.filter(skipped -> !rules.isLocked(skipped));
+		return latestSkipped.filter(skipped -> restorable(skipped.getShipDate(), open.getShipDate()));
+	}
+
+	private boolean restorable(LocalDate skipped, LocalDate open) {
+		return skipped.isBefore(open) && !rules.cutoff().isLocked(skipped, rules.now());
 	}
 
 	/** Every box of the subscription that was skipped. */

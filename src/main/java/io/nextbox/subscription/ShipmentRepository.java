@@ -2,7 +2,6 @@ package io.nextbox.subscription;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,27 +18,6 @@ interface ShipmentRepository extends JpaRepository<Shipment, Long> {
 			ShipmentStatus status);
 
 	List<Shipment> findBySubscriptionIdAndStatus(Long subscriptionId, ShipmentStatus status);
-
-	@Query("select distinct s from Shipment s left join fetch s.lines where s.subscriptionId in :subscriptionIds "
-			+ "and s.status = io.nextbox.subscription.ShipmentStatus.OPEN")
-	List<Shipment> findOpenWithLinesBySubscriptionIdIn(Collection<Long> subscriptionIds);
-
-	/**
-	 * One subscription's open boxes with their lines. Apart from the list's form above because Hibernate translates a
-	 * query with a list parameter and a fetch join to SQL again on every call; this one it translates once.
-	 */
-	@Query("select distinct s from Shipment s left join fetch s.lines where s.subscriptionId = :subscriptionId "
-			+ "and s.status = io.nextbox.subscription.ShipmentStatus.OPEN")
-	List<Shipment> findOpenWithLinesBySubscriptionId(Long subscriptionId);
-
-	/** {@link #findOpenWithLinesBySubscriptionIdIn} through the single-id query when there is one id (the usual case). */
-	default List<Shipment> openWithLines(List<Long> subscriptionIds) {
-		if (subscriptionIds.isEmpty()) {
-			return List.of();
-		}
-		return subscriptionIds.size() == 1 ? findOpenWithLinesBySubscriptionId(subscriptionIds.get(0))
-				: findOpenWithLinesBySubscriptionIdIn(subscriptionIds);
-	}
 
 	/** The open boxes due by {@code today}, but not one that failed and waits for its retry after {@code now}. */
 	@Query("select s.id from Shipment s where s.status = io.nextbox.subscription.ShipmentStatus.OPEN "

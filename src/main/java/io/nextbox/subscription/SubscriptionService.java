@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.nextbox.catalog.CatalogService;
@@ -27,6 +26,10 @@ import io.nextbox.catalog.PlanSummary;
 import io.nextbox.catalog.ProductCategory;
 import io.nextbox.catalog.ProductSummary;
 import io.nextbox.store.StoreSettings;
+import io.nextbox.subscription.SubscriptionRows.BoxRow;
+import io.nextbox.subscription.SubscriptionRows.LineRow;
+import io.nextbox.subscription.SubscriptionRows.OpenBoxRow;
+import io.nextbox.subscription.SubscriptionRows.SubscriptionRow;
 import io.nextbox.shared.BatchInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,10 +40,6 @@ public class SubscriptionService {
 
 	private final SubscriptionRepository subscriptions;
 
-	private final ShipmentRepository shipments;
-
-	private final TimelineRepository timeline;
-
 	private final ShipmentBook book;
 
 	private final ShipmentRules rules;
@@ -49,51 +48,53 @@ public class SubscriptionService {
 
 	private final JdbcTemplate jdbc;
 
-	SubscriptionService(SubscriptionRepository subscriptions, ShipmentRepository shipments,
-			TimelineRepository timeline, ShipmentBook book, ShipmentRules rules, CatalogService catalog,
-			JdbcTemplate jdbc) {
+	private final SubscriptionRows rows;
+
+	SubscriptionService(SubscriptionRepository subscriptions, ShipmentBook book, ShipmentRules rules,
+			CatalogService catalog, JdbcTemplate jdbc, SubscriptionRows rows) {
 		this.subscriptions = subscriptions;
-		this.shipments = shipments;
-		this.timeline = timeline;
 		this.book = book;
 		this.rules = rules;
 		this.catalog = catalog;
 		this.jdbc = jdbc;
+		this.rows = rows;
 	}
 
-	/** One of the subscriber's subscriptions with its next box, the actions it allows and its timeline. */
-	@Transactional(readOnly = true)
+	/**
+	 * One of the subscriber's subscriptions with its next box, the actions it allows and its timeline: three
+	 * statements, read as rows ({@link SubscriptionRows}), not entities.
+	 */
 	public SubscriptionDetails details(long subscriberId, long subscriptionId) {
-		return details(subscriptions.owned(subscriberId, subscriptionId), rules.settings().portalActions());
+		return details(rows.owned(subscriberId, subscriptionId), rules.settings().portalActions());
 	}
 
 	/**
 	 * One of the subscriber's subscriptions as store staff see it: every action the subscription's state allows,
 	 * whether or not the portal offers it to the subscriber.
 	 */
-	@Transactional(readOnly = true)
 	public SubscriptionDetails detailsForStore(long subscriberId, long subscriptionId) {
-		return details(subscriptions.owned(subscriberId, subscriptionId), StoreSettings.PortalActions.all());
+		return details(rows.owned(subscriberId, subscriptionId), StoreSettings.PortalActions.all());
 	}
 
-	private SubscriptionDetails details(Subscription subscription, StoreSettings.PortalActions on) {
-		// the open box with its lines in one query
-		Optional<Shipment> open = shipments.findOpenWithLinesBySubscriptionId(subscription.getId())
-			.stream()
-			.min(Comparator.comparing(Shipment::getShipDate));
-		CatalogView view = catalog.view(List.of(subscription.getPlanId()), open
-			.map(shipment -> shipment.getLines().stream().map(ShipmentLine::getProductId).toList())
+	private SubscriptionDetails details(SubscriptionRow subscription, StoreSettings.PortalActions on) {
+		// the open box with its lines and the skipped boxes in one query
+		List<BoxRow> boxes = rows.openAndSkippedBoxes(subscription.id());
+		Optional<BoxRow> open = boxes.stream().filter(box -> box.status() == ShipmentStatus.OPEN).findFirst();
+		CatalogView view = catalog.view(List.of(subscription.planId()), open
+			.map(shipment -> shipment.lines().stream().map(LineRow::productId).toList())
 			.orElse(List.of()));
-		PlanSummary plan = view.plan(subscription.getPlanId()).orElseThrow();
+		PlanSummary plan = view.plan(subscription.planId()).orElseThrow();
 		BoxContents box = SubscriptionSwaps.box(view, plan.id(), subscription.swaps());
-		// read once: the box that can be brought back, and the skipped boxes among the upcoming ones
-		List<Shipment> skippedBoxes = open.isPresent() ? book.skipped(subscription) : List.of();
-		Optional<Shipment> skipped = open.flatMap(shipment -> book.restorableSkip(skippedBoxes, shipment));
+		// the skipped boxes among the upcoming ones, and the one that can be brought back
+		List<LocalDate> skippedDates = open.isEmpty() ? List.of()
+				: boxes.stream().filter(shipment -> shipment.status() == ShipmentStatus.SKIPPED)
+					.map(BoxRow::shipDate).toList();
+		Optional<LocalDate> skipped = open.flatMap(shipment -> book.restorableSkip(skippedDates, shipment.shipDate()));
 		List<PlanSummary> family = view.plansInFamily(plan.familyId());
 		StoreSettings settings = rules.settings();
-		SubscriptionPolicy.State state = new SubscriptionPolicy.State(subscription.getStatus(), open.isPresent(),
-				open.map(rules::isLocked).orElse(false), skipped.isPresent(), family.size());
-		BigDecimal quantity = BigDecimal.valueOf(subscription.getQuantity());
+		SubscriptionPolicy.State state = new SubscriptionPolicy.State(subscription.status(), open.isPresent(),
+				open.map(shipment -> locked(shipment.shipDate())).orElse(false), skipped.isPresent(), family.size());
+		BigDecimal quantity = BigDecimal.valueOf(subscription.quantity());
 		BigDecimal currentPrice = plan.price().add(box.swapDifferencePerBox()).multiply(quantity);
 		NewProducts newProducts = new NewProducts(view, plan.id());
 		List<SubscriptionDetails.PlanOption> options = family.stream()
@@ -106,16 +107,22 @@ public class SubscriptionService {
 			.stream()
 			.map(slot -> boxItem(slot, swapping && !box.alternatives(slot).isEmpty()))
 			.toList();
-		return new SubscriptionDetails(summarize(subscription, plan, open.orElse(null), box),
+		return new SubscriptionDetails(
+				summarize(subscription, plan,
+						open.map(shipment -> new OpenBoxRow(subscription.id(), shipment.shipDate(),
+								shipment.addOnTotal())).orElse(null), box),
 				open.map(shipment -> toNextShipment(subscription, plan, shipment, view, box)).orElse(null),
-				skipped.map(Shipment::getShipDate).orElse(null), options,
-				SubscriptionPolicy.available(on, state), rules.earliestOpenDate(),
+				skipped.orElse(null), options, SubscriptionPolicy.available(on, state), rules.earliestOpenDate(),
 				rules.latestRescheduleDate(), settings.minQuantity(), settings.maxQuantity(),
-				timeline.findTop20BySubscriptionIdOrderByOccurredAtDescIdDesc(subscription.getId())
-					.stream()
-					.map(entry -> entry.toItem(rules.cutoff().zone()))
-					.toList(),
-				open.map(shipment -> upcoming(subscription, shipment, skippedBoxes)).orElse(List.of()), items);
+				rows.timeline(subscription.id(), TIMELINE_ENTRIES, rules.cutoff().zone()),
+				open.map(shipment -> upcoming(subscription, shipment, skippedDates)).orElse(List.of()), items);
+	}
+
+	/** How many of a subscription's latest changes its page lists. */
+	private static final int TIMELINE_ENTRIES = 20;
+
+	private boolean locked(LocalDate shipDate) {
+		return rules.cutoff().isLocked(shipDate, rules.now());
 	}
 
 	private static BoxItem boxItem(BoxContents.Slot slot, boolean swappable) {
@@ -131,23 +138,21 @@ public class SubscriptionService {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<SwapChoice> swapChoice(long subscriberId, long subscriptionId, long planProductId) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
-		SubscriptionDetails details = details(subscription, rules.settings().portalActions());
-		return swapChoice(subscription, details, planProductId);
+		SubscriptionRow subscription = rows.owned(subscriberId, subscriptionId);
+		return swapChoice(subscription, details(subscription, rules.settings().portalActions()), planProductId);
 	}
 
 	/** {@link #swapChoice(long, long, long)} as store staff see it: not bound by the portal's switch. */
 	@Transactional(readOnly = true)
 	public Optional<SwapChoice> swapChoiceForStore(long subscriberId, long subscriptionId, long planProductId) {
-		Subscription subscription = subscriptions.owned(subscriberId, subscriptionId);
-		SubscriptionDetails details = details(subscription, StoreSettings.PortalActions.all());
-		return swapChoice(subscription, details, planProductId);
+		SubscriptionRow subscription = rows.owned(subscriberId, subscriptionId);
+		return swapChoice(subscription, details(subscription, StoreSettings.PortalActions.all()), planProductId);
 	}
 
-	private Optional<SwapChoice> swapChoice(Subscription subscription, SubscriptionDetails details,
+	private Optional<SwapChoice> swapChoice(SubscriptionRow subscription, SubscriptionDetails details,
 			long planProductId) {
-		CatalogView view = catalog.view(List.of(subscription.getPlanId()), List.of());
-		BoxContents box = SubscriptionSwaps.box(view, subscription.getPlanId(), subscription.swaps());
+		CatalogView view = catalog.view(List.of(subscription.planId()), List.of());
+		BoxContents box = SubscriptionSwaps.box(view, subscription.planId(), subscription.swaps());
 		Optional<BoxContents.Slot> slot = box.slot(planProductId);
 		Optional<BoxItem> item = details.box().stream().filter(candidate -> candidate.planProductId() == planProductId)
 			.findFirst();
@@ -157,7 +162,7 @@ public class SubscriptionService {
 		List<SwapChoice.Option> options = box.alternatives(slot.get())
 			.stream()
 			.map(product -> new SwapChoice.Option(product.id(), product.name(), product.imageUrl(), product.price(),
-					BoxContents.difference(slot.get(), product, subscription.getQuantity()),
+					BoxContents.difference(slot.get(), product, subscription.quantity()),
 					product.id() == planProductId))
 			.toList();
 		LocalDate appliesFrom = details.nextShipment() == null || !subscription.is(SubscriptionStatus.ACTIVE) ? null
@@ -198,15 +203,14 @@ public class SubscriptionService {
 	 * The next {@link SubscriptionDetails#UPCOMING_BOXES} box dates: skipped boxes still ahead (marked), the open
 	 * box, then the dates after it on the subscription's schedule (its interval as it is now).
 	 */
-	private List<SubscriptionDetails.UpcomingBox> upcoming(Subscription subscription, Shipment open,
-			List<Shipment> skipped) {
+	private List<SubscriptionDetails.UpcomingBox> upcoming(SubscriptionRow subscription, BoxRow open,
+			List<LocalDate> skipped) {
 		List<SubscriptionDetails.UpcomingBox> boxes = new ArrayList<>();
 		skipped.stream()
-			.map(Shipment::getShipDate)
-			.filter(date -> !date.isBefore(rules.today()) && date.isBefore(open.getShipDate()))
+			.filter(date -> !date.isBefore(rules.today()) && date.isBefore(open.shipDate()))
 			.sorted()
 			.forEach(date -> boxes.add(new SubscriptionDetails.UpcomingBox(date, true)));
-		LocalDate date = open.getShipDate();
+		LocalDate date = open.shipDate();
 		while (boxes.size() < SubscriptionDetails.UPCOMING_BOXES) {
 			boxes.add(new SubscriptionDetails.UpcomingBox(date, false));
 			date = subscription.dateAfter(date);
@@ -341,24 +345,24 @@ public class SubscriptionService {
 			.toList();
 	}
 
-	private NextShipment toNextShipment(Subscription subscription, PlanSummary plan, Shipment shipment,
+	private NextShipment toNextShipment(SubscriptionRow subscription, PlanSummary plan, BoxRow shipment,
 			CatalogView view, BoxContents box) {
 		Map<Long, ProductSummary> products = view
-			.products(shipment.getLines().stream().map(ShipmentLine::getProductId).distinct().toList());
+			.products(shipment.lines().stream().map(LineRow::productId).distinct().toList());
 		List<NextShipment.Line> lines = new ArrayList<>();
-		BigDecimal quantity = BigDecimal.valueOf(subscription.getQuantity());
-		lines.add(new NextShipment.Line(true, null, plan.name(), subscription.getQuantity(), plan.price(),
+		BigDecimal quantity = BigDecimal.valueOf(subscription.quantity());
+		lines.add(new NextShipment.Line(true, null, plan.name(), subscription.quantity(), plan.price(),
 				plan.price().multiply(quantity), null));
-		for (ShipmentLine line : shipment.getLines()) {
-			ProductSummary product = products.get(line.getProductId());
-			lines.add(new NextShipment.Line(false, line.getProductId(), product == null ? "" : product.name(),
-					line.getQuantity(), line.getUnitPrice(), line.amount(), line.getId()));
+		for (LineRow line : shipment.lines()) {
+			ProductSummary product = products.get(line.productId());
+			lines.add(new NextShipment.Line(false, line.productId(), product == null ? "" : product.name(),
+					line.quantity(), line.unitPrice(), line.amount(), line.id()));
 		}
 		List<NextShipment.Swap> swapLines = box.swapped()
 			.stream()
 			.map(slot -> new NextShipment.Swap(slot.held().name(), slot.plannedProduct().name(),
-					slot.planned().quantity() * subscription.getQuantity(),
-					BoxContents.difference(slot, slot.plannedProduct(), subscription.getQuantity()).negate()))
+					slot.planned().quantity() * subscription.quantity(),
+					BoxContents.difference(slot, slot.plannedProduct(), subscription.quantity()).negate()))
 			.toList();
 		BigDecimal total = lines.stream().map(NextShipment.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
 			.add(swapLines.stream().map(NextShipment.Swap::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -367,27 +371,29 @@ public class SubscriptionService {
 			.map(slot -> new PlanContent(slot.held().id(), slot.held().name(), slot.planned().quantity()))
 			.toList();
 		Cutoff cutoff = rules.cutoff();
-		return new NextShipment(shipment.getId(), subscription.getId(), shipment.getShipDate(),
-				LocalDateTime.ofInstant(cutoff.locksAt(shipment.getShipDate()), cutoff.zone()), cutoff.isLocked(shipment.getShipDate(), rules.now()),
-				shipment.getShipDate(), List.copyOf(lines), total, contents, swapLines);
+		return new NextShipment(shipment.id(), subscription.id(), shipment.shipDate(),
+				LocalDateTime.ofInstant(cutoff.locksAt(shipment.shipDate()), cutoff.zone()),
+				cutoff.isLocked(shipment.shipDate(), rules.now()), shipment.shipDate(), List.copyOf(lines), total,
+				contents, swapLines);
 	}
 
-	/** A subscriber's subscriptions, live ones first, each with its plan; two queries whatever the count. */
-	@Transactional(readOnly = true)
+	/**
+	 * A subscriber's subscriptions, live ones first, each with its plan and next box: two statements whatever the
+	 * count, read as rows ({@link SubscriptionRows}), not entities, and outside a transaction.
+	 */
 	public List<SubscriptionSummary> subscriptionsOf(long subscriberId) {
-		List<Subscription> own = subscriptions.findBySubscriberIdOrderByStartedOnDesc(subscriberId);
-		List<Long> planIds = own.stream().map(Subscription::getPlanId).distinct().toList();
+		List<SubscriptionRow> own = rows.subscriptionsOf(subscriberId);
+		if (own.isEmpty()) {
+			return List.of();
+		}
+		List<Long> planIds = own.stream().map(SubscriptionRow::planId).distinct().toList();
 		CatalogView view = catalog.view(planIds, List.of());
 		Map<Long, PlanSummary> plans = view.plans(planIds);
-		Map<Long, Shipment> openBoxes = own.isEmpty() ? Map.of()
-				: shipments.openWithLines(own.stream().map(Subscription::getId).toList())
-					.stream()
-					.collect(Collectors.toMap(Shipment::getSubscriptionId, Function.identity(),
-							(first, second) -> first.getShipDate().isBefore(second.getShipDate()) ? first : second));
+		Map<Long, OpenBoxRow> openBoxes = rows.openBoxesOf(subscriberId);
 		return own.stream()
-			.map(subscription -> summarize(subscription, plans.get(subscription.getPlanId()),
-					openBoxes.get(subscription.getId()),
-					SubscriptionSwaps.box(view, subscription.getPlanId(), subscription.swaps())))
+			.map(subscription -> summarize(subscription, plans.get(subscription.planId()),
+					openBoxes.get(subscription.id()),
+					SubscriptionSwaps.box(view, subscription.planId(), subscription.swaps())))
 			.sorted(Comparator.comparing(SubscriptionSummary::status))
 			.toList();
 	}
@@ -442,20 +448,19 @@ public class SubscriptionService {
 		return ids;
 	}
 
-	private SubscriptionSummary summarize(Subscription subscription, PlanSummary plan, Shipment openBox,
+	private SubscriptionSummary summarize(SubscriptionRow subscription, PlanSummary plan, OpenBoxRow openBox,
 			BoxContents box) {
 		BigDecimal price = plan.price()
 			.add(box.swapDifferencePerBox())
-			.multiply(BigDecimal.valueOf(subscription.getQuantity()));
+			.multiply(BigDecimal.valueOf(subscription.quantity()));
 		Cutoff cutoff = rules.cutoff();
 		LocalDateTime locksAt = openBox == null ? null
-				: LocalDateTime.ofInstant(cutoff.locksAt(openBox.getShipDate()), cutoff.zone());
+				: LocalDateTime.ofInstant(cutoff.locksAt(openBox.shipDate()), cutoff.zone());
 		BigDecimal total = openBox == null ? null : price.add(openBox.addOnTotal());
-		return new SubscriptionSummary(subscription.getId(), plan.name(), plan.familyName(),
-				subscription.getQuantity(), subscription.getInterval(), subscription.getStatus(),
-				subscription.getStartedOn(), subscription.getNextShipmentDate(), subscription.getPausedUntil(),
-				subscription.getCancelledOn(), price, locksAt, total, openBox != null && rules.isLocked(openBox),
-				subscription.getVersion());
+		return new SubscriptionSummary(subscription.id(), plan.name(), plan.familyName(), subscription.quantity(),
+				subscription.interval(), subscription.status(), subscription.startedOn(),
+				subscription.nextShipmentDate(), subscription.pausedUntil(), subscription.cancelledOn(), price, locksAt,
+				total, openBox != null && cutoff.isLocked(openBox.shipDate(), rules.now()), subscription.version());
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.nextbox.subscription;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -65,12 +63,12 @@ class TimelineEntry {
 
 	/** The values recorded, in order. */
 	String[] values() {
-		return detail.isEmpty() ? new String[0] : detail.split("\\" + SEPARATOR, -1);
+		return values(detail);
 	}
 
-	SubscriptionDetails.TimelineItem toItem(ZoneId zone) {
-		return new SubscriptionDetails.TimelineItem(LocalDateTime.ofInstant(occurredAt, zone), actor, byStore, kind,
-				detail.isEmpty() ? new String[0] : detail.split("\\" + SEPARATOR, -1));
+	/** The values a {@code detail} column holds, in order. */
+	static String[] values(String detail) {
+		return detail.isEmpty() ? new String[0] : detail.split("\\" + SEPARATOR, -1);
 	}
 
 }

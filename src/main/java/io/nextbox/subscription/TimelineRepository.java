@@ -7,8 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface TimelineRepository extends JpaRepository<TimelineEntry, Long> {
 
-	List<TimelineEntry> findTop20BySubscriptionIdOrderByOccurredAtDescIdDesc(Long subscriptionId);
-
 	/** The latest entry of a kind whose values end with {@code suffix}: how an add-on line was last changed. */
 	Optional<TimelineEntry> findFirstBySubscriptionIdAndKindAndDetailEndingWithOrderByIdDesc(Long subscriptionId,
 			String kind, String suffix);

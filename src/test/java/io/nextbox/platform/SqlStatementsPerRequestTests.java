@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.nextbox.engagement.WidgetService;
 import io.nextbox.offer.LiveOffer;
@@ -64,15 +66,16 @@ class SqlStatementsPerRequestTests {
 	}
 
 	@Test
-	void theSubscriptionPageRunsAtMostSixStatements() throws Exception {
+	void theSubscriptionPageRunsAtMostThreeStatements() throws Exception {
+		// the subscription with its swaps, its open and skipped boxes with their lines, its timeline (issue 13: 6)
 		assertThat(pageStatements("/portal/subscriptions/" + owned.subscriptionId(), false))
-			.hasSizeLessThanOrEqualTo(6);
+			.hasSizeLessThanOrEqualTo(3);
 	}
 
 	@Test
-	void theNextBoxPageRunsAtMostSixStatements() throws Exception {
+	void theNextBoxPageRunsAtMostThreeStatements() throws Exception {
 		assertThat(pageStatements("/portal/subscriptions/" + owned.subscriptionId() + "/shipment", false))
-			.hasSizeLessThanOrEqualTo(6);
+			.hasSizeLessThanOrEqualTo(3);
 	}
 
 	@Test
@@ -94,21 +97,31 @@ class SqlStatementsPerRequestTests {
 		while (widgets.isInHoldout(owned.subscriberId())) {
 			signIn();
 		}
-		java.util.regex.Pattern addForm = java.util.regex.Pattern
-			.compile("action=\"/portal/widgets/add\"(?:(?!</form>).)*?name=\"key\" value=\"([^\"]+)\"",
-					java.util.regex.Pattern.DOTALL);
-		java.util.regex.Matcher key = addForm.matcher("");
-		for (int attempt = 0; attempt < 3 && !key.find(); attempt++) {
+		Pattern addForm = Pattern.compile("action=\"/portal/widgets/add\"(?:(?!</form>).)*?name=\"key\" value=\"([^\"]+)\"",
+				Pattern.DOTALL);
+		List<String> keys = new ArrayList<>();
+		for (int attempt = 0; attempt < 3 && keys.isEmpty(); attempt++) {
 			// a recommender slower than 200 ms (a busy machine) shows nothing: ask again
-			key = addForm.matcher(browser.htmxGet("/portal/widgets/DASHBOARD?back=/portal").body());
+			addForm.matcher(browser.htmxGet("/portal/widgets/DASHBOARD?back=/portal").body())
+				.results()
+				.forEach(card -> keys.add(card.group(1)));
 		}
-		key.reset();
-		assertThat(key.find()).as("an add-on card on the widget").isTrue();
-		count.forget("/portal/widgets/add");
-		HttpResponse<String> added = browser.htmxPost("/portal/widgets/add", java.util.Map.of("key", key.group(1),
-				"back", "/portal"));
-		assertThat(added.statusCode()).isEqualTo(200);
-		List<String> statements = count.statementsOf("/portal/widgets/add").stream().filter(sql -> !session(sql)).toList();
+		assertThat(keys).as("an add-on card on the widget").isNotEmpty();
+		// the fewest of (up to) two adds: one in a while also re-reads the catalogue view, shared by every request of
+		// those five seconds (see statementsOf)
+		List<String> statements = null;
+		for (String key : keys.subList(0, Math.min(2, keys.size()))) {
+			count.forget("/portal/widgets/add");
+			HttpResponse<String> added = browser.htmxPost("/portal/widgets/add", Map.of("key", key, "back", "/portal"));
+			if (statements != null && added.statusCode() != 200) {
+				break; // the second card refused (the box full): the first one's count stands
+			}
+			assertThat(added.statusCode()).isEqualTo(200);
+			List<String> these = count.statementsOf("/portal/widgets/add").stream().filter(sql -> !session(sql)).toList();
+			if (statements == null || these.size() < statements.size()) {
+				statements = these;
+			}
+		}
 		System.out.printf("SQL statements of the one-click add: %d%n  %s%n", statements.size(),
 				String.join("\n  ", statements));
 		// the claim, the offer still running, the product's price and stock, the locked subscription, the open box with
@@ -141,7 +154,6 @@ class SqlStatementsPerRequestTests {
 		return sql.toUpperCase(Locale.ROOT).contains("SPRING_SESSION");
 	}
 
-	/** The statements of the page's second request (the first one may fill caches). */
 	/**
 	 * The statements of one request in the steady state: the fewest of three after a warm-up. Pages name plans and
 	 * products from a catalogue view re-read at most every five seconds, so one request in a while also reads the
