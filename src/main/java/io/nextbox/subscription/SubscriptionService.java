@@ -2,17 +2,12 @@ package io.nextbox.subscription;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -239,85 +234,14 @@ public class SubscriptionService {
 		return contexts(subscriberId, subscriptionId).stream().findFirst();
 	}
 
-	/**
-	 * The subscriber's active subscriptions (or the one named), latest started first, each with its open box (the
-	 * earliest, as {@link ShipmentBook#open} reads it), that box's add-ons and the subscription's swaps: one read in
-	 * plain SQL, as every offer widget asks for it (through the entities it was three statements and a third of the
-	 * widget's time).
-	 */
+	/** The subscriber's active subscriptions (or the one named) as the offer widgets read them: one statement. */
 	private List<SubscriberContext> contexts(long subscriberId, Long subscriptionId) {
-		Map<Long, ContextRows> bySubscription = new LinkedHashMap<>();
-		String sql = """
-				select s.id, s.plan_id, s.quantity, s.started_on, sh.id, sh.ship_date, l.product_id,
-				       w.from_product_id, w.to_product_id
-				from subscription s
-				left join shipment sh on sh.subscription_id = s.id and sh.status = 'OPEN'
-				left join shipment_line l on l.shipment_id = sh.id
-				left join subscription_swap w on w.subscription_id = s.id
-				where s.subscriber_id = ? and s.status = 'ACTIVE'%s
-				order by s.started_on desc, s.id, sh.ship_date, sh.id""".formatted(subscriptionId == null ? "" : " and s.id = ?");
-		Object[] arguments = subscriptionId == null ? new Object[] { subscriberId }
-				: new Object[] { subscriberId, subscriptionId };
-		jdbc.query(sql, (ResultSet row) -> {
-			ContextRows rows = bySubscription.computeIfAbsent(row.getLong(1), id -> new ContextRows(row, id));
-			rows.add(row);
-		}, arguments);
-		return bySubscription.values().stream().map(rows -> rows.context(subscriberId)).toList();
-	}
-
-	/** The rows of one subscription in {@link #contexts}: a box's lines times the subscription's swaps. */
-	private final class ContextRows {
-
-		private final long subscriptionId;
-
-		private final long planId;
-
-		private final int quantity;
-
-		private final LocalDate startedOn;
-
-		private Long boxId;
-
-		private LocalDate shipDate;
-
-		private final Set<Long> addOns = new HashSet<>();
-
-		private final Map<Long, Long> swaps = new HashMap<>();
-
-		ContextRows(ResultSet row, long subscriptionId) {
-			try {
-				this.subscriptionId = subscriptionId;
-				this.planId = row.getLong(2);
-				this.quantity = row.getInt(3);
-				this.startedOn = row.getObject(4, LocalDate.class);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		void add(ResultSet row) throws SQLException {
-			Long box = row.getObject(5, Long.class);
-			if (box != null && boxId == null) {
-				boxId = box;
-				shipDate = row.getObject(6, LocalDate.class);
-			}
-			Long product = row.getObject(7, Long.class);
-			if (product != null && box != null && box.equals(boxId)) {
-				addOns.add(product);
-			}
-			Long from = row.getObject(8, Long.class);
-			if (from != null) {
-				swaps.put(from, row.getLong(9));
-			}
-		}
-
-		SubscriberContext context(long subscriberId) {
-			boolean locked = shipDate != null && rules.cutoff().isLocked(shipDate, rules.now());
-			return new SubscriberContext(subscriberId, subscriptionId, planId, quantity, startedOn, boxId, shipDate,
-					Set.copyOf(addOns), locked, Set.copyOf(swaps.values()), Set.copyOf(swaps.keySet()));
-		}
-
+		return rows.activeContexts(subscriberId, subscriptionId).stream().map(row -> {
+			boolean locked = row.shipDate() != null && rules.cutoff().isLocked(row.shipDate(), rules.now());
+			return new SubscriberContext(subscriberId, row.subscriptionId(), row.planId(), row.quantity(),
+					row.startedOn(), row.boxId(), row.shipDate(), Set.copyOf(row.addOns()), locked,
+					Set.copyOf(row.swaps().values()), Set.copyOf(row.swaps().keySet()));
+		}).toList();
 	}
 
 	/**
