@@ -155,15 +155,19 @@ class AccessibilityBrowserTest {
 
 		scan("/portal", "dashboard");
 		scan(base, "subscription");
+		List<WebElement> swap = driver.findElements(By.cssSelector("a.swap-link"));
+		assertThat(swap).as("a Swap link for the plan's coffee").isNotEmpty();
+		String choose = swap.get(0).getDomAttribute("href");
+		scan(base + "/reschedule", "move the next box");
+		scan(base + "/interval", "how often");
+		scan(base + "/pause", "pause");
+		scan(base + "/plan", "plan change, the choice");
 		String otherPlan = driver.findElements(By.cssSelector("input[name=planId]"))
 			.stream()
 			.filter(radio -> !radio.isSelected())
 			.map(radio -> radio.getDomAttribute("value"))
 			.findFirst()
 			.orElseThrow();
-		List<WebElement> swap = driver.findElements(By.cssSelector("a.swap-link"));
-		assertThat(swap).as("a Swap link for the plan's coffee").isNotEmpty();
-		String choose = swap.get(0).getDomAttribute("href");
 		scan(choose, "swap, the choice");
 		String to = driver.findElement(By.cssSelector("form.swap-choose input[name=to]")).getDomAttribute("value");
 		scan(choose + "/confirm?to=" + to, "swap, the confirm step without JavaScript");

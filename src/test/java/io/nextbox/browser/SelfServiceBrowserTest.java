@@ -67,6 +67,29 @@ class SelfServiceBrowserTest {
 	}
 
 	@Test
+	void pauseOpensInItsCardAndARefusalShowsThereThenItPauses() {
+		SubscriptionPage page = new SubscriptionPage(browser).open(owned.subscriptionId());
+		assertThat(page.showsField("pause-until")).as("the pause form is not on the page until asked for").isFalse();
+		browser.markPage();
+
+		page.open("pause");
+
+		browser.waitUntil(driver -> page.showsField("pause-until"));
+		assertThat(browser.isSamePage()).as("loaded into its card by htmx").isTrue();
+		browser.screenshot("subscription-pause-open-390");
+		page.pauseUntil("2000-01-01");
+		browser.waitUntil(driver -> !driver.findElements(org.openqa.selenium.By.cssSelector("#action-pause .field-error"))
+			.isEmpty());
+		assertThat(page.fieldError()).startsWith("Choose a date on or after");
+		assertThat(browser.isSamePage()).isTrue();
+
+		page.pauseUntil("");
+		browser.waitUntil(driver -> page.status().equals("Paused"));
+		assertThat(browser.isSamePage()).isTrue();
+		assertThat(page.message()).isNotBlank();
+	}
+
+	@Test
 	void cancellingAsksWhyOffersAnAlternativeThenCancels() {
 		SubscriptionPage page = new SubscriptionPage(browser).open(owned.subscriptionId());
 		page.startCancelling();
@@ -91,7 +114,16 @@ class SelfServiceBrowserTest {
 		browser.open("/portal/orders");
 		assertThat(browser.contentWidth()).isLessThanOrEqualTo(browser.viewportWidth());
 		browser.screenshot("orders-390");
+		browser.open("/portal/subscriptions/" + owned.subscriptionId() + "/pause");
+		assertThat(browser.contentWidth()).isLessThanOrEqualTo(browser.viewportWidth());
+		browser.screenshot("pause-390");
+		browser.open("/portal/subscriptions/" + owned.subscriptionId() + "/plan");
+		assertThat(browser.contentWidth()).isLessThanOrEqualTo(browser.viewportWidth());
+		browser.screenshot("plan-390");
 		browser.resize(Browser.DESKTOP_WIDTH);
+		browser.screenshot("plan-1280");
+		browser.open("/portal/subscriptions/" + owned.subscriptionId() + "/interval");
+		browser.screenshot("interval-1280");
 		browser.open("/portal/subscriptions/" + owned.subscriptionId());
 		browser.screenshot("subscription-1280");
 		browser.resize(Browser.DESKTOP_WIDTH, 2000);

@@ -41,6 +41,26 @@ class SubscriptionPage {
 		browser.driver().findElement(By.cssSelector("#action-quantity button")).click();
 	}
 
+	/** Opens a change made now and then (reschedule, interval, pause, plan) from its link on the page. */
+	void open(String change) {
+		browser.driver().findElement(By.cssSelector("#action-" + change + " a.button")).click();
+	}
+
+	boolean showsField(String id) {
+		return !browser.driver().findElements(By.id(id)).isEmpty();
+	}
+
+	void pauseUntil(String isoDate) {
+		WebElement field = browser.driver().findElement(By.id("pause-until"));
+		((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("arguments[0].value = arguments[1]", field, isoDate);
+		browser.driver().findElement(By.cssSelector("#action-pause button")).click();
+	}
+
+	String fieldError() {
+		return text(".field-error");
+	}
+
 	void startCancelling() {
 		browser.driver().findElement(By.cssSelector(".cancel-link a")).click();
 	}

@@ -57,8 +57,12 @@ class PricePerDeliveryIntegrationTests {
 	}
 
 	@Test
-	void theSubscriptionPageSaysWhatADeliveryCostsOnEveryPlanAtItsQuantity() throws Exception {
+	void theSubscriptionPageAndItsPlanChoiceSayWhatADeliveryCostsOnEveryPlanAtItsQuantity() throws Exception {
 		mvc.perform(get("/portal/subscriptions/" + owned.subscriptionId()).with(as()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("2 × $26.00 = $52.00 per delivery"),
+					not(containsString("$52.00 a box")))));
+		mvc.perform(get("/portal/subscriptions/" + owned.subscriptionId() + "/plan").with(as()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("2 × $26.00 = $52.00 per delivery"),
 					containsString("2 × $16.00 = $32.00 per delivery"), containsString("2 × $34.00 = $68.00 per delivery"),

@@ -59,6 +59,9 @@ class SubscriptionController {
 
 	static final String PLAN_VIEW = "subscription/plan";
 
+	/** The page of a change made now and then (date, frequency, pause, plan), and its card loaded by htmx. */
+	static final String CHANGE_VIEW = "subscription/change";
+
 	/** The model names of the forms an action binds, which a page showing the subscription anew must not reuse. */
 	private static final List<String> FORMS = List.of("skipForm", "actionForm", "rescheduleForm", "pauseForm",
 			"intervalForm", "quantityForm", "planForm", "cancelForm");
@@ -79,15 +82,42 @@ class SubscriptionController {
 		this.cancelAttempts = cancelAttempts;
 	}
 
-	/** What every action handler gets: who asks, about which subscription, and how to answer. */
+	/**
+	 * What every action handler gets: who asks, about which subscription, and how to answer; {@code change}: the
+	 * change page whose form asked (a refusal is shown there), or null for a form on the subscription page.
+	 */
 	record Ask(long id, NextboxUser user, HtmxRequest htmx, Model model, RedirectAttributes flash,
-			HttpServletResponse response) {
+			HttpServletResponse response, String change) {
+
+		Ask(long id, NextboxUser user, HtmxRequest htmx, Model model, RedirectAttributes flash,
+				HttpServletResponse response) {
+			this(id, user, htmx, model, flash, response, null);
+		}
+
 	}
 
 	@GetMapping
 	String show(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, Model model) {
 		prepare(model, subscriptions.details(user.subscriberId(), id));
 		return VIEW;
+	}
+
+	@GetMapping("/reschedule")
+	String rescheduleForm(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, HtmxRequest htmx,
+			Model model) {
+		return change("reschedule", subscriptions.details(user.subscriberId(), id), htmx, model);
+	}
+
+	@GetMapping("/interval")
+	String intervalForm(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, HtmxRequest htmx,
+			Model model) {
+		return change("interval", subscriptions.details(user.subscriberId(), id), htmx, model);
+	}
+
+	@GetMapping("/pause")
+	String pauseForm(@PathVariable long id, @AuthenticationPrincipal NextboxUser user, HtmxRequest htmx,
+			Model model) {
+		return change("pause", subscriptions.details(user.subscriberId(), id), htmx, model);
 	}
 
 	@PostMapping("/skip")
@@ -110,7 +140,7 @@ class SubscriptionController {
 	String reschedule(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
 			@ModelAttribute("rescheduleForm") RescheduleForm form, BindingResult binding, HtmxRequest htmx,
 			Model model, RedirectAttributes flash, HttpServletResponse response) {
-		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+		return perform(new Ask(id, user, htmx, model, flash, response, "reschedule"), binding,
 				() -> actions.reschedule(user.subscriberId(), id, form.getDate(), form.seen(), subscriber(user)));
 	}
 
@@ -118,7 +148,7 @@ class SubscriptionController {
 	String pause(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
 			@ModelAttribute("pauseForm") PauseForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
-		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+		return perform(new Ask(id, user, htmx, model, flash, response, "pause"), binding,
 				() -> actions.pause(user.subscriberId(), id, form.getUntil(), form.seen(), subscriber(user)));
 	}
 
@@ -134,7 +164,7 @@ class SubscriptionController {
 	String interval(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
 			@ModelAttribute("intervalForm") IntervalForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
-		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+		return perform(new Ask(id, user, htmx, model, flash, response, "interval"), binding,
 				() -> actions.changeInterval(user.subscriberId(), id, form.getCount(), form.getUnit(), form.seen(),
 						subscriber(user)));
 	}
@@ -153,6 +183,9 @@ class SubscriptionController {
 			@ModelAttribute("planForm") PlanForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			HttpServletResponse response) {
 		SubscriptionDetails details = subscriptions.details(user.subscriberId(), id);
+		if (form.getPlanId() == null && !binding.hasErrors()) {
+			return change("plan", details, htmx, model);
+		}
 		var option = details.planOptions()
 			.stream()
 			.filter(candidate -> !candidate.current() && form.getPlanId() != null
@@ -160,7 +193,7 @@ class SubscriptionController {
 			.findFirst();
 		if (binding.hasErrors() || option.isEmpty()) {
 			binding.rejectValue("planId", "refused.choosePlan");
-			return refused(new Ask(id, user, htmx, model, null, response), details,
+			return refused(new Ask(id, user, htmx, model, null, response, "plan"), details,
 					message("refused.choosePlan"));
 		}
 		model.addAttribute("details", details);
@@ -172,7 +205,7 @@ class SubscriptionController {
 	String changePlan(@PathVariable long id, @AuthenticationPrincipal NextboxUser user,
 			@ModelAttribute("planForm") PlanForm form, BindingResult binding, HtmxRequest htmx, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
-		return perform(new Ask(id, user, htmx, model, flash, response), binding,
+		return perform(new Ask(id, user, htmx, model, flash, response, "plan"), binding,
 				() -> actions.changePlan(user.subscriberId(), id, form.getPlanId(), form.seen(), subscriber(user)));
 	}
 
@@ -297,18 +330,51 @@ class SubscriptionController {
 	private String refused(Ask ask, SubscriptionDetails details, String error) {
 		ask.response().setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		ask.model().addAttribute("error", error);
+		if (ask.change() != null) {
+			if (ask.htmx().isHtmxRequest()) {
+				// the form asked from its card on the subscription page: the card answers, not the whole panel
+				ask.response().setHeader("HX-Retarget", "#action-" + ask.change());
+				ask.response().setHeader("HX-Reswap", "outerHTML");
+			}
+			return change(ask.change(), details, ask.htmx(), ask.model());
+		}
 		prepare(ask.model(), details);
 		return ask.htmx().isHtmxRequest() ? PANEL : VIEW;
 	}
 
-	/** Puts the details and every form not already bound from this request into the model. */
-	private static void prepare(Model model, SubscriptionDetails details) {
-		model.addAttribute("details", details);
+	/**
+	 * A change made now and then: its own page (plain GET, works without JavaScript), or its card when htmx loads it
+	 * into the subscription page. A change not offered now (switched off, or the subscription's state) sends the
+	 * subscriber back to the subscription page, which shows what can be done.
+	 */
+	private static String change(String change, SubscriptionDetails details, HtmxRequest htmx, Model model) {
+		if (!offered(change, details.actions())) {
+			return "redirect:/portal/subscriptions/" + details.subscription().id();
+		}
+		prepare(model, details);
 		addIfMissing(model, "rescheduleForm", () -> RescheduleForm.of(details));
 		addIfMissing(model, "pauseForm", PauseForm::new);
 		addIfMissing(model, "intervalForm", () -> IntervalForm.of(details));
-		addIfMissing(model, "quantityForm", () -> QuantityForm.of(details));
 		addIfMissing(model, "planForm", PlanForm::new);
+		model.addAttribute("action", change);
+		model.addAttribute("inline", htmx.isHtmxRequest());
+		return htmx.isHtmxRequest() ? CHANGE_VIEW + " :: " + change : CHANGE_VIEW;
+	}
+
+	private static boolean offered(String change, SubscriptionDetails.AvailableActions can) {
+		return switch (change) {
+			case "reschedule" -> can.reschedule();
+			case "interval" -> can.changeInterval();
+			case "pause" -> can.pause();
+			case "plan" -> can.changePlan();
+			default -> throw new IllegalArgumentException(change);
+		};
+	}
+
+	/** Puts the details and the page's form, unless already bound from this request, into the model. */
+	private static void prepare(Model model, SubscriptionDetails details) {
+		model.addAttribute("details", details);
+		addIfMissing(model, "quantityForm", () -> QuantityForm.of(details));
 	}
 
 	private static void addIfMissing(Model model, String name, Supplier<Object> form) {

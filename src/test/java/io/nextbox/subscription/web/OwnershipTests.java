@@ -30,7 +30,8 @@ class OwnershipTests {
 
 	/** Every subscription route, with parameters that would be valid for the owner. */
 	static Stream<String> routes() {
-		return Stream.of("GET ", "GET /shipment", "GET /cancel", "GET /plan?planId=1", "POST /skip", "POST /unskip",
+		return Stream.of("GET ", "GET /shipment", "GET /cancel", "GET /plan?planId=1", "GET /plan", "GET /reschedule",
+				"GET /interval", "GET /pause", "POST /skip", "POST /unskip",
 				"POST /reschedule?date=2031-01-01", "POST /pause", "POST /resume", "POST /interval?count=3&unit=WEEK",
 				"POST /quantity?quantity=2", "POST /plan?planId=1", "POST /cancel?reason=MOVING", "POST /reactivate");
 	}

@@ -1,6 +1,7 @@
 package io.nextbox.subscription.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 
 import io.nextbox.subscription.ActionNotOfferedException;
@@ -11,6 +12,7 @@ import io.nextbox.subscription.Outcome;
 import io.nextbox.subscription.Seen;
 import io.nextbox.subscription.SubscriptionActions;
 import io.nextbox.subscription.SubscriptionChangedException;
+import io.nextbox.subscription.SubscriptionDetails;
 import io.nextbox.subscription.SubscriptionNotFoundException;
 import io.nextbox.subscription.SubscriptionService;
 import io.nextbox.store.StoreSettingsService;
@@ -20,12 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +48,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -148,19 +153,85 @@ class SubscriptionControllerTests {
 		mvc.perform(form("skip version=5 shipDate=2031-04-01")).andExpect(status().isForbidden());
 	}
 
-	@Test
-	void everyFormOnThePageNamesTheVersionItActsOnAndTheSkipItsBox() throws Exception {
-		String page = mvc.perform(get("/portal/subscriptions/" + ID).with(user(TestStore.SUBSCRIBER)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		int postForms = page.split("<form method=\"post\"", -1).length - 1;
-		assertThat(postForms).isGreaterThan(3);
-		assertThat(page.split("<input type=\"hidden\" name=\"version\" value=\"5\">", -1).length - 1)
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "", "/reschedule", "/interval", "/pause" })
+	void everyFormOnAPageNamesTheVersionItActsOn(String page) throws Exception {
+		String html = page(page).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		int postForms = html.split("<form method=\"post\"", -1).length - 1;
+		assertThat(postForms).isPositive();
+		assertThat(html.split("<input type=\"hidden\" name=\"version\" value=\"5\">", -1).length - 1)
 			.isEqualTo(postForms);
-		assertThat(page).contains("<input type=\"hidden\" name=\"shipDate\" value=\""
-				+ TestStore.activeSubscription(ID).nextShipment().shipDate() + "\">");
+	}
+
+	@Test
+	void theSubscriptionPageKeepsSkipAndQuantityAndLinksTheRarerChangesToTheirPages() throws Exception {
+		String html = page("").andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("<input type=\"hidden\" name=\"shipDate\" value=\""
+				+ TestStore.activeSubscription(ID).nextShipment().shipDate() + "\">", "id=\"quantity\"");
+		for (String change : new String[] { "reschedule", "interval", "pause", "plan" }) {
+			assertThat(html).contains("href=\"/portal/subscriptions/" + ID + "/" + change + "\"",
+					"hx-get=\"/portal/subscriptions/" + ID + "/" + change + "\"");
+		}
+		assertThat(html).doesNotContain("id=\"pause-until\"", "id=\"reschedule-date\"", "id=\"interval-count\"",
+				"name=\"planId\"");
+	}
+
+	@Test
+	void aChangePageIsAPageOfItsOwnAndItsHtmxTwinTheCardAlone() throws Exception {
+		page("/pause").andExpect(view().name(SubscriptionController.CHANGE_VIEW))
+			.andExpect(content().string(allOf(containsString("<html"), containsString("<h1>Take a break</h1>"),
+					containsString("id=\"pause-until\""), containsString("action=\"/portal/subscriptions/42/pause\""),
+					not(containsString("hx-post")))));
+		page("/pause").andExpect(content().string(containsString("href=\"/portal/subscriptions/42\"")));
+		mvc.perform(get("/portal/subscriptions/" + ID + "/pause").header("HX-Request", "true")
+			.with(user(TestStore.SUBSCRIBER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"action-pause\""),
+					containsString("hx-post=\"/portal/subscriptions/42/pause\""), not(containsString("<html")))));
+		page("/plan").andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<h1>Change plan</h1>"),
+					containsString("name=\"planId\" value=\"2\""), containsString("$13.00 more per delivery"))));
+	}
+
+	@Test
+	void aChangeNotOfferedNowSendsBackToTheSubscriptionPage() throws Exception {
+		SubscriptionDetails active = TestStore.activeSubscription(ID);
+		given(subscriptions.details(7L, ID)).willReturn(new SubscriptionDetails(active.subscription(),
+				active.nextShipment(), null, active.planOptions(),
+				new SubscriptionDetails.AvailableActions(true, false, true, false, false, true, true, true, true, false),
+				active.earliestDate(), active.latestDate(), 1, 10, List.of(), List.of()));
+		page("/pause").andExpect(status().isFound()).andExpect(redirectedUrl("/portal/subscriptions/" + ID));
+	}
+
+	@Test
+	void aRefusedChangeFromItsPageAnswersThatPageWithTheReasonAtTheField() throws Exception {
+		given(subscriptionActions.pause(anyLong(), anyLong(), any(), any(), any(Actor.class)))
+			.willThrow(new ActionRefusedException("until", "refused.dateTooSoon", "1 Jan 2031"));
+		mvc.perform(form("pause version=5 until=2020-01-01"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(view().name(SubscriptionController.CHANGE_VIEW))
+			.andExpect(content().string(allOf(containsString("<h1>Take a break</h1>"),
+					containsString("class=\"field-error\""), containsString("Choose a date on or after 1 Jan 2031."),
+					containsString("value=\"2020-01-01\""))));
+		mvc.perform(form("pause version=5 until=2020-01-01").header("HX-Request", "true"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("HX-Retarget", "#action-pause"))
+			.andExpect(header().string("HX-Reswap", "outerHTML"))
+			.andExpect(content().string(allOf(containsString("id=\"action-pause\""),
+					containsString("class=\"field-error\""), not(containsString("<html")))));
+		mvc.perform(form("interval version=5 count=many unit=WEEK"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("<h1>How often your boxes come</h1>"),
+					containsString("Enter a whole number."))));
+		mvc.perform(get("/portal/subscriptions/" + ID + "/plan").param("planId", "1")
+			.with(user(TestStore.SUBSCRIBER)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("<h1>Change plan</h1>"),
+					containsString("class=\"field-error\""))));
+	}
+
+	private ResultActions page(String page) throws Exception {
+		return mvc.perform(get("/portal/subscriptions/" + ID + page).with(user(TestStore.SUBSCRIBER)));
 	}
 
 	@Test
