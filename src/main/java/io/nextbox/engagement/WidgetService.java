@@ -62,8 +62,15 @@ public class WidgetService {
 	/** A widget shows at most this many cards. */
 	public static final int CARDS = 4;
 
-	/** A recommender slower than this shows nothing rather than hold the page's widget up. */
+	/**
+	 * The recommender's time: asked on the request's thread, it answers in well under a millisecond; one answer
+	 * slower than this, and for {@link #GUARDED_FOR} after it the recommender is asked on another thread, and a widget
+	 * it does not answer within this time shows nothing rather than wait.
+	 */
 	static final Duration RECOMMENDER_TIMEOUT = Duration.ofMillis(200);
+
+	/** How long the recommender is asked within {@link #RECOMMENDER_TIMEOUT} after it was slow once. */
+	static final Duration GUARDED_FOR = Duration.ofSeconds(30);
 
 	private static final Logger log = LoggerFactory.getLogger(WidgetService.class);
 
@@ -106,6 +113,9 @@ public class WidgetService {
 	private final OfferEventBatches batches;
 
 	private final ClaimInserts inserts;
+
+	/** Until when the recommender is asked on another thread, within its time (after a slow answer). */
+	private volatile Instant guardedUntil = Instant.MIN;
 
 	WidgetService(RecommendationService recommendations, SubscriptionService subscriptions,
 			SubscriptionActions actions, NextBoxAddOns addOns, OfferService offers, OfferEvents events,
@@ -455,7 +465,38 @@ public class WidgetService {
 		return keys.claimKeyOf(cardKey);
 	}
 
+	/**
+	 * The recommender's picks, or none when it fails. It is asked on the request's thread (a hop to another thread
+	 * and back cost more than the ranking); after an answer slower than {@link #RECOMMENDER_TIMEOUT} (a lock, a
+	 * database read held up), it is asked on another thread for {@link #GUARDED_FOR}, and a widget it does not answer
+	 * in time shows nothing.
+	 */
 	private List<Recommendation> recommendWithin(SubscriberContext context, Placement placement) {
+		if (clock.instant().isBefore(guardedUntil)) {
+			return recommendGuarded(context, placement);
+		}
+		long started = System.nanoTime();
+		try {
+			return recommendations.recommend(context, placement, CARDS);
+		}
+		catch (RuntimeException ex) {
+			failures.increment();
+			log.warn("The recommender failed for subscriber {} at {}: the widget shows nothing",
+					context.subscriberId(), placement, ex);
+			return List.of();
+		}
+		finally {
+			long tookMillis = (System.nanoTime() - started) / 1_000_000;
+			if (tookMillis > RECOMMENDER_TIMEOUT.toMillis()) {
+				guardedUntil = clock.instant().plus(GUARDED_FOR);
+				log.warn("The recommender took {} ms for subscriber {} at {}: for the next {} s a widget it does not "
+						+ "answer within {} ms shows nothing", tookMillis, context.subscriberId(), placement,
+						GUARDED_FOR.toSeconds(), RECOMMENDER_TIMEOUT.toMillis());
+			}
+		}
+	}
+
+	private List<Recommendation> recommendGuarded(SubscriberContext context, Placement placement) {
 		long subscriberId = context.subscriberId();
 		try {
 			return CompletableFuture
