@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -63,13 +64,17 @@ public class WidgetService {
 	public static final int CARDS = 4;
 
 	/**
-	 * The recommender's time: asked on the request's thread, it answers in well under a millisecond; one answer
-	 * slower than this, and for {@link #GUARDED_FOR} after it the recommender is asked on another thread, and a widget
-	 * it does not answer within this time shows nothing rather than wait.
+	 * The recommender's time: asked on the request's thread, it answers in well under a millisecond; after
+	 * {@link #SLOW_ANSWERS} answers in a row slower than this (one alone is a cold start), for {@link #GUARDED_FOR}
+	 * the recommender is asked on another thread, and a widget it does not answer within this time shows nothing
+	 * rather than wait.
 	 */
 	static final Duration RECOMMENDER_TIMEOUT = Duration.ofMillis(200);
 
-	/** How long the recommender is asked within {@link #RECOMMENDER_TIMEOUT} after it was slow once. */
+	/** How many slow answers in a row make the recommender asked within {@link #RECOMMENDER_TIMEOUT}. */
+	static final int SLOW_ANSWERS = 2;
+
+	/** How long the recommender is asked within {@link #RECOMMENDER_TIMEOUT} after it was slow. */
 	static final Duration GUARDED_FOR = Duration.ofSeconds(30);
 
 	private static final Logger log = LoggerFactory.getLogger(WidgetService.class);
@@ -114,8 +119,11 @@ public class WidgetService {
 
 	private final ClaimInserts inserts;
 
-	/** Until when the recommender is asked on another thread, within its time (after a slow answer). */
+	/** Until when the recommender is asked on another thread, within its time (after slow answers). */
 	private volatile Instant guardedUntil = Instant.MIN;
+
+	/** The recommender's slow answers on the request's thread since its last answer in time. */
+	private final AtomicInteger slowAnswers = new AtomicInteger();
 
 	WidgetService(RecommendationService recommendations, SubscriptionService subscriptions,
 			SubscriptionActions actions, NextBoxAddOns addOns, OfferService offers, OfferEvents events,
@@ -292,9 +300,13 @@ public class WidgetService {
 		return new BoxUpdate(addedCard(claim, product, cardKey), claim.getSubscriptionId(), change.total());
 	}
 
-	/** A key clicked before: the same answer again, never a second line. */
+	/**
+	 * A key clicked before: the same answer again, never a second line. A key no claim of the subscriber's has (made
+	 * up, mangled, another's) is refused as an altered card is, with the message, not a bare 404.
+	 */
 	private BoxUpdate replay(long subscriberId, String key, String cardKey) {
-		Claim claim = claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
+		Claim claim = claims.findByKeyAndSubscriberId(key, subscriberId)
+			.orElseThrow(() -> new ActionRefusedException(null, "refused.cardUnknown"));
 		if (claim.getStatus() != ClaimStatus.ACCEPTED || claim.getKind() != OfferKind.ADD_ON) {
 			throw new ActionRefusedException(null, "refused.offerGone");
 		}
@@ -467,8 +479,8 @@ public class WidgetService {
 
 	/**
 	 * The recommender's picks, or none when it fails. It is asked on the request's thread (a hop to another thread
-	 * and back cost more than the ranking); after an answer slower than {@link #RECOMMENDER_TIMEOUT} (a lock, a
-	 * database read held up), it is asked on another thread for {@link #GUARDED_FOR}, and a widget it does not answer
+	 * and back cost more than the ranking); after {@link #SLOW_ANSWERS} answers in a row slower than
+	 * {@link #RECOMMENDER_TIMEOUT} (a lock, a database read held up), it is asked on another thread for {@link #GUARDED_FOR}, and a widget it does not answer
 	 * in time shows nothing.
 	 */
 	private List<Recommendation> recommendWithin(SubscriberContext context, Placement placement) {
@@ -487,7 +499,11 @@ public class WidgetService {
 		}
 		finally {
 			long tookMillis = (System.nanoTime() - started) / 1_000_000;
-			if (tookMillis > RECOMMENDER_TIMEOUT.toMillis()) {
+			if (tookMillis <= RECOMMENDER_TIMEOUT.toMillis()) {
+				slowAnswers.set(0);
+			}
+			else if (slowAnswers.incrementAndGet() >= SLOW_ANSWERS) {
+				slowAnswers.set(0);
 				guardedUntil = clock.instant().plus(GUARDED_FOR);
 				log.warn("The recommender took {} ms for subscriber {} at {}: for the next {} s a widget it does not "
 						+ "answer within {} ms shows nothing", tookMillis, context.subscriberId(), placement,
