@@ -92,7 +92,7 @@ class WidgetServiceTests {
 	@Test
 	void afterSlowAnswersASlowRecommenderShowsNothingWithinTheTimeout() {
 		given(recommendations.recommend(any(SubscriberContext.class), eq(Placement.DASHBOARD), anyInt())).willAnswer(call -> {
-			Thread.sleep(WidgetService.RECOMMENDER_TIMEOUT.toMillis() + 100);
+			Thread.sleep(WidgetService.HELD_UP.toMillis() + 100);
 			return List.of();
 		});
 		// slow answers are waited for (they ran on the request's thread): not failures
@@ -115,7 +115,7 @@ class WidgetServiceTests {
 	@Test
 	void oneSlowAnswerAloneIsAColdStartAndChangesNothing() {
 		given(recommendations.recommend(any(SubscriberContext.class), eq(Placement.DASHBOARD), anyInt())).willAnswer(call -> {
-			Thread.sleep(WidgetService.RECOMMENDER_TIMEOUT.toMillis() + 100);
+			Thread.sleep(WidgetService.HELD_UP.toMillis() + 100);
 			return List.of();
 		});
 		widgets.cards(7, Placement.DASHBOARD);
@@ -133,7 +133,7 @@ class WidgetServiceTests {
 		MovableClock clock = new MovableClock(Instant.parse("2026-11-25T10:00:00Z"));
 		widgets = widgetWith(clock);
 		given(recommendations.recommend(any(SubscriberContext.class), eq(Placement.DASHBOARD), anyInt())).willAnswer(call -> {
-			Thread.sleep(WidgetService.RECOMMENDER_TIMEOUT.toMillis() + 100);
+			Thread.sleep(WidgetService.HELD_UP.toMillis() + 100);
 			return List.of();
 		});
 		for (int answer = 0; answer < WidgetService.SLOW_ANSWERS; answer++) {
