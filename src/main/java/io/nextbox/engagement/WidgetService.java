@@ -482,10 +482,10 @@ public class WidgetService {
 	}
 
 	/**
-	 * The recommender's picks, or none when it fails. It is asked on the request's thread (a hop to another thread
-	 * and back cost more than the ranking); after {@link #SLOW_ANSWERS} answers in a row slower than
-	 * {@link #HELD_UP} (a lock, a database read held up), it is asked on another thread for {@link #GUARDED_FOR}, and
-	 * a widget it does not answer within {@link #RECOMMENDER_TIMEOUT} shows nothing.
+	 * The recommender's picks, or none when it fails. It is asked on the request's thread (no task, future and two
+	 * thread switches for a ranking of well under a millisecond); after {@link #SLOW_ANSWERS} answers in a row
+	 * slower than {@link #HELD_UP} (a lock, a database read held up), it is asked on another thread for
+	 * {@link #GUARDED_FOR}, and a widget it does not answer within {@link #RECOMMENDER_TIMEOUT} shows nothing.
 	 */
 	private List<Recommendation> recommendWithin(SubscriberContext context, Placement placement) {
 		if (clock.instant().isBefore(guardedUntil)) {
