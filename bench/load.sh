@@ -4,11 +4,15 @@
 # ratios to the login page with the same session cookie (issue 13's targets). See README, "Performance".
 #
 #   bench/load.sh [--postgres] [--jar PATH] [--duration 10s] [--connections 16] [--threads 2] [--only REGEX]
-#                 [--adders 200] [--add-warmup 100] [--subscribers 2000] [--ready-timeout 3600] [-- app options]
+#                 [--adders 200] [--add-warmup 100] [--subscribers 2000] [--ready-timeout 3600] [--h2 FILE]
+#                 [-- app options]
 #
 # --only runs the rows whose name matches (e.g. --only 'login|dashboard'; the login page always runs, for the
 # ratios); the one-click add row is named "one-click add".
 # --subscribers seeds a demo store of that size (nextbox.demo.subscribers; the scale run of issue 13 is 100000).
+# --h2 FILE runs on that H2 database (FILE without .mv.db) instead of a fresh one in a temporary directory, and keeps
+# it: a store seeded before is not seeded again (a seed stopped midway is finished), which spares a second 100,000
+# subscriber run the seed's quarter of an hour. The rows' figures then include what earlier runs added to it.
 # Options after "--" go to the application, e.g. "-- --nextbox.sessions=jdbc". --postgres runs on the PostgreSQL
 # at 127.0.0.1:5432 (database test, user postgres) in a fresh schema, dropped at the end.
 set -euo pipefail
@@ -25,6 +29,7 @@ add_warmup=100
 only=""
 subscribers=2000
 ready_timeout=3600
+h2_file=""
 app_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -39,6 +44,7 @@ while [ $# -gt 0 ]; do
     --only) only="$2"; shift ;;
     --subscribers) subscribers="$2"; shift ;;
     --ready-timeout) ready_timeout="$2"; shift ;;
+    --h2) h2_file="$2"; shift ;;
     --) shift; app_args=("$@"); break ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
@@ -93,14 +99,14 @@ if [ "$postgres" = true ]; then
     "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
     --spring.datasource.username=postgres "--spring.flyway.schemas=$schema")
 else
-  db_args=("--spring.datasource.url=jdbc:h2:file:$work/nextbox;WRITE_DELAY=0")
+  db_args=("--spring.datasource.url=jdbc:h2:file:${h2_file:-$work/nextbox};WRITE_DELAY=0")
 fi
 
 # Run a copy of the jar: a build in this worktree while the script runs (./mvnw verify repackages target/*.jar) would
 # otherwise replace the jar under the running JVM, whose classes and templates load lazily from it, and the first
 # pages answer 500 (what "Could not sign subscriber1 in" was)
 cp "$jar" "$work/app.jar"
-echo "Starting $jar on port $port ($( [ "$postgres" = true ] && echo "PostgreSQL, schema $schema" || echo "H2 in $work"))"
+echo "Starting $jar on port $port ($( [ "$postgres" = true ] && echo "PostgreSQL, schema $schema" || echo "H2 in ${h2_file:-$work}"))"
 started=$(date +%s.%N)
 java ${BENCH_JAVA_OPTS:-} -jar "$work/app.jar" --server.port="$port" "${db_args[@]}" \
   --nextbox.shipments.cron=- --nextbox.reminders.cron=- --nextbox.recommendation.rebuild-cron=- \

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -62,8 +63,23 @@ public class WidgetService {
 	/** A widget shows at most this many cards. */
 	public static final int CARDS = 4;
 
-	/** A recommender slower than this shows nothing rather than hold the page's widget up. */
+	/**
+	 * The recommender's time when it is guarded: asked on another thread, a widget it does not answer within this
+	 * time shows nothing rather than wait. On the request's thread it answers in well under a millisecond.
+	 */
 	static final Duration RECOMMENDER_TIMEOUT = Duration.ofMillis(200);
+
+	/**
+	 * An answer on the request's thread slower than this is a recommender held up (a lock, a database read), not a
+	 * busy machine (whose threads wait hundreds of milliseconds for a core under load).
+	 */
+	static final Duration HELD_UP = Duration.ofSeconds(1);
+
+	/** How many {@link #HELD_UP} answers in a row (one alone is a cold start) make the recommender guarded. */
+	static final int SLOW_ANSWERS = 2;
+
+	/** How long the recommender is asked within {@link #RECOMMENDER_TIMEOUT} after it was slow. */
+	static final Duration GUARDED_FOR = Duration.ofSeconds(30);
 
 	private static final Logger log = LoggerFactory.getLogger(WidgetService.class);
 
@@ -106,6 +122,12 @@ public class WidgetService {
 	private final OfferEventBatches batches;
 
 	private final ClaimInserts inserts;
+
+	/** Until when the recommender is asked on another thread, within its time (after slow answers). */
+	private volatile Instant guardedUntil = Instant.MIN;
+
+	/** The recommender's slow answers on the request's thread since its last answer in time. */
+	private final AtomicInteger slowAnswers = new AtomicInteger();
 
 	WidgetService(RecommendationService recommendations, SubscriptionService subscriptions,
 			SubscriptionActions actions, NextBoxAddOns addOns, OfferService offers, OfferEvents events,
@@ -282,9 +304,13 @@ public class WidgetService {
 		return new BoxUpdate(addedCard(claim, product, cardKey), claim.getSubscriptionId(), change.total());
 	}
 
-	/** A key clicked before: the same answer again, never a second line. */
+	/**
+	 * A key clicked before: the same answer again, never a second line. A key no claim of the subscriber's has (made
+	 * up, mangled, another's) is refused as an altered card is, with the message, not a bare 404.
+	 */
 	private BoxUpdate replay(long subscriberId, String key, String cardKey) {
-		Claim claim = claims.findByKeyAndSubscriberId(key, subscriberId).orElseThrow(ClaimNotFoundException::new);
+		Claim claim = claims.findByKeyAndSubscriberId(key, subscriberId)
+			.orElseThrow(() -> new ActionRefusedException(null, "refused.cardUnknown"));
 		if (claim.getStatus() != ClaimStatus.ACCEPTED || claim.getKind() != OfferKind.ADD_ON) {
 			throw new ActionRefusedException(null, "refused.offerGone");
 		}
@@ -455,7 +481,42 @@ public class WidgetService {
 		return keys.claimKeyOf(cardKey);
 	}
 
+	/**
+	 * The recommender's picks, or none when it fails. It is asked on the request's thread (no task, future and two
+	 * thread switches for a ranking of well under a millisecond); after {@link #SLOW_ANSWERS} answers in a row
+	 * slower than {@link #HELD_UP} (a lock, a database read held up), it is asked on another thread for
+	 * {@link #GUARDED_FOR}, and a widget it does not answer within {@link #RECOMMENDER_TIMEOUT} shows nothing.
+	 */
 	private List<Recommendation> recommendWithin(SubscriberContext context, Placement placement) {
+		if (clock.instant().isBefore(guardedUntil)) {
+			return recommendGuarded(context, placement);
+		}
+		long started = System.nanoTime();
+		try {
+			return recommendations.recommend(context, placement, CARDS);
+		}
+		catch (RuntimeException ex) {
+			failures.increment();
+			log.warn("The recommender failed for subscriber {} at {}: the widget shows nothing",
+					context.subscriberId(), placement, ex);
+			return List.of();
+		}
+		finally {
+			long tookMillis = (System.nanoTime() - started) / 1_000_000;
+			if (tookMillis <= HELD_UP.toMillis()) {
+				slowAnswers.set(0);
+			}
+			else if (slowAnswers.incrementAndGet() >= SLOW_ANSWERS) {
+				slowAnswers.set(0);
+				guardedUntil = clock.instant().plus(GUARDED_FOR);
+				log.warn("The recommender took {} ms for subscriber {} at {}: for the next {} s a widget it does not "
+						+ "answer within {} ms shows nothing", tookMillis, context.subscriberId(), placement,
+						GUARDED_FOR.toSeconds(), RECOMMENDER_TIMEOUT.toMillis());
+			}
+		}
+	}
+
+	private List<Recommendation> recommendGuarded(SubscriberContext context, Placement placement) {
 		long subscriberId = context.subscriberId();
 		try {
 			return CompletableFuture

@@ -1,6 +1,7 @@
 package io.nextbox.offer;
 
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,11 @@ class OfferReach {
 
 	private static final int IN_LIST = 500;
 
+	/** The first page read back through a subscriber's impressions: a widget's cards, a few times over. */
+	static final int FIRST_PAGE = 32;
+
+	private static final int LAST_PAGE = 8192;
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -146,39 +153,41 @@ class OfferReach {
 		}
 		ZoneId zone = clock.getZone();
 		Map<String, LocalDate> last = new HashMap<>();
+		Instant from = earliest;
 		for (List<Long> some : logged ? chunks(subscribers) : List.<List<Long>>of()) {
 			String in = String.join(", ", Collections.nCopies(some.size(), "?"));
 			if (lock) {
 				jdbc.queryForList("select id from subscriber where id in (" + in + ") for update", Long.class,
 						some.toArray());
 			}
-			// every impression of theirs, over the subscriber index: the last before the earliest new one in each
-			// chain, and those at or after it, whose previous days the new ones may move
-			Instant from = earliest;
+			// their impressions at or after the earliest new one, whose previous days the new ones may move: over the
+			// subscriber index, only those (the same moments' as a rule, more for a late event)
+			List<Object> arguments = new ArrayList<>(some);
+			arguments.add(Timestamp.from(from));
 			// (the type is left to Java: a condition on it could lead a planner to an index of all impressions)
 			jdbc.query("select id, subscriber_id, holdout, offer_id, placement, occurred_at, prev_offer_placement, "
-					+ "prev_offer, prev_placement, prev_any, type from offer_event where subscriber_id in (" + in + ")",
-					(ResultSet row) -> {
+					+ "prev_offer, prev_placement, prev_any, type from offer_event where subscriber_id in (" + in
+					+ ") and occurred_at >= ?", (ResultSet row) -> {
 						if (!"IMPRESSION".equals(row.getString(11))) {
 							return;
 						}
-						Instant at = row.getTimestamp(6).toInstant();
-						long subscriber = row.getLong(2);
-						boolean holdout = row.getBoolean(3);
-						long offer = row.getLong(4);
-						Placement placement = Placement.valueOf(row.getString(5));
-						if (at.isBefore(from)) {
-							LocalDate day = LocalDate.ofInstant(at, zone);
-							for (String key : keys(subscriber, holdout, offer, placement)) {
-								last.merge(key, day, (a, b) -> a.isAfter(b) ? a : b);
-							}
-						}
-						else {
-							seen.add(new Seen(row.getLong(1), -1, subscriber, holdout, offer, placement, at,
-									new Previous(row.getObject(7, LocalDate.class), row.getObject(8, LocalDate.class),
-											row.getObject(9, LocalDate.class), row.getObject(10, LocalDate.class))));
-						}
-					}, some.toArray());
+						seen.add(new Seen(row.getLong(1), -1, row.getLong(2), row.getBoolean(3), row.getLong(4),
+								Placement.valueOf(row.getString(5)), row.getTimestamp(6).toInstant(),
+								new Previous(row.getObject(7, LocalDate.class), row.getObject(8, LocalDate.class),
+										row.getObject(9, LocalDate.class), row.getObject(10, LocalDate.class))));
+					}, arguments.toArray());
+		}
+		if (logged) {
+			// the day each chain these impressions are in was last seen before them: read back from the earliest new
+			// one, the latest first, only until each chain is found (not every impression of a subscriber shown the
+			// widget thousands of times)
+			Map<Long, Set<String>> wanted = new HashMap<>();
+			for (Seen impression : seen) {
+				wanted.computeIfAbsent(impression.subscriberId(), id -> new HashSet<>())
+					.addAll(List.of(keys(impression.subscriberId(), impression.holdout(), impression.offerId(),
+							impression.placement())));
+			}
+			wanted.forEach((subscriber, keys) -> lastDaysBefore(subscriber, from, keys, last, zone));
 		}
 		// in the order of the log: by time, then those recorded before those about to be, each in its own order
 		seen.sort(Comparator.comparing(Seen::at)
@@ -214,6 +223,47 @@ class OfferReach {
 			days.uncount(movedFirst, movedLast);
 		}
 		return previous;
+	}
+
+	/** An event of the log as a chain's look-back reads it. */
+	private record Logged(boolean impression, boolean holdout, long offerId, Placement placement, Instant at) {
+	}
+
+	/**
+	 * Puts into {@code last} the day of the subscriber's latest impression before {@code before} in each chain of
+	 * {@code wanted}, none for a chain with none: pages of their impressions, the latest first (over the subscriber
+	 * index, read backwards, so a page costs its rows, not the subscriber's history), each page larger than the one
+	 * before, until every chain is found or the history ends.
+	 */
+	private void lastDaysBefore(long subscriberId, Instant before, Set<String> wanted, Map<String, LocalDate> last,
+			ZoneId zone) {
+		Set<String> missing = new HashSet<>(wanted);
+		Instant cursor = before;
+		int page = FIRST_PAGE;
+		while (!missing.isEmpty()) {
+			List<Logged> rows = jdbc.query("select type, holdout, offer_id, placement, occurred_at from offer_event "
+					+ "where subscriber_id = ? and occurred_at < ? order by subscriber_id desc, occurred_at desc "
+					+ "fetch first " + page + " rows with ties",
+					(row, n) -> new Logged("IMPRESSION".equals(row.getString(1)), row.getBoolean(2), row.getLong(3),
+							Placement.valueOf(row.getString(4)), row.getTimestamp(5).toInstant()),
+					subscriberId, Timestamp.from(cursor));
+			for (Logged row : rows) {
+				// the rows of one moment all come in one page (with ties), so the next page starts before it
+				cursor = row.at();
+				if (!row.impression()) {
+					continue;
+				}
+				for (String key : keys(subscriberId, row.holdout(), row.offerId(), row.placement())) {
+					if (missing.remove(key)) {
+						last.put(key, LocalDate.ofInstant(row.at(), zone));
+					}
+				}
+			}
+			if (rows.size() < page) {
+				return;
+			}
+			page = Math.min(page * 4, LAST_PAGE);
+		}
 	}
 
 	/** The four scopes' keys of one impression, in the order of the scopes. */

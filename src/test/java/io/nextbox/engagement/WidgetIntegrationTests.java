@@ -179,7 +179,7 @@ class WidgetIntegrationTests {
 	}
 
 	@Test
-	void anotherSubscribersKeyOrAMadeUpOneIsNotFound() throws Exception {
+	void anotherSubscribersKeyOrAMadeUpOneIsRefusedWithAMessage() throws Exception {
 		Card card = addOnCard();
 		Owned other = TestSubscriptions.freshActive(jdbc);
 		RequestPostProcessor intruder = user(users.loadUserByUsername(other.email()));
@@ -194,8 +194,17 @@ class WidgetIntegrationTests {
 		mvc.perform(post("/portal/widgets/dismiss").param("key", card.key()).with(intruder).with(csrf()))
 			.andExpect(redirectedUrl("/portal"))
 			.andExpect(flash().attribute("error", containsString("not valid here")));
-		mvc.perform(post("/portal/widgets/add").param("key", "made-up").with(as()).with(csrf()))
-			.andExpect(status().isNotFound());
+		// a made-up or mangled key (a form posted twice with its key cut short) gets the same message, not a 404
+		for (String madeUp : List.of("made-up", card.key().substring(0, 30))) {
+			mvc.perform(post("/portal/widgets/add").param("key", madeUp).header("HX-Request", "true").with(as())
+				.with(csrf()))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().string(containsString("not valid here")));
+			mvc.perform(post("/portal/widgets/add").param("key", madeUp).param("back", "/portal").with(as())
+				.with(csrf()))
+				.andExpect(redirectedUrl("/portal"))
+				.andExpect(flash().attribute("error", containsString("not valid here")));
+		}
 		assertThat(addOnLines()).isZero();
 		assertThat(count("select count(*) from offer_claim where subscriber_id = ?")).isZero();
 		assertThat(widgets.accept(owned.subscriberId(), card.key()).card().added()).isTrue();

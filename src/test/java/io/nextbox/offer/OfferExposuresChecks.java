@@ -112,6 +112,96 @@ abstract class OfferExposuresChecks {
 		assertThat(ranges).isEqualTo(120);
 	}
 
+	/**
+	 * The previous days written on insert are those of the whole log, for subscribers with long histories: the log is
+	 * read back a page at a time from the new impressions (not every impression of theirs), so chains last seen many
+	 * pages back, moments with more impressions than a page, chains never seen and late events must all come out as
+	 * a direct walk through every impression gives.
+	 */
+	@Test
+	void thePreviousDaysAreThoseOfTheWholeLogForLongHistories() {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		List<Long> offerIds = new ArrayList<>();
+		for (int o = 0; o < 3; o++) {
+			long product = catalog.createProduct(new NewProduct("LONG-" + o + "-" + unique, "Long mug " + o + unique,
+					"", "", ProductCategory.GEAR, new BigDecimal("9.00"), true, true));
+			NewOffer live = NewOffer.activeAddOn("Long mug " + o + unique, product, 1, Set.of(Placement.DASHBOARD));
+			offerIds.add(offers.create(new NewOffer(live.name(), live.kind(), live.productId(), null,
+					live.discountType(), live.discountValue(), OfferStatus.ENDED, 1, null, null, 0, 0, true,
+					live.placements(), Set.of(), Set.of())));
+		}
+		List<Long> subscribers = BatchInsert.insertReturningIds(jdbc,
+				"insert into subscriber (email, first_name, last_name, created_at) values (?, 'Long', ?, ?)",
+				IntStream.range(0, 3).boxed().toList(), (statement, n) -> {
+					statement.setString(1, "long-" + n + "-" + unique + "@lift.test");
+					statement.setString(2, "Subscriber " + n);
+					statement.setTimestamp(3, Timestamp.from(Instant.now()));
+				});
+		Random random = new Random(61);
+		List<OfferEvent> early = new ArrayList<>();
+		for (long subscriber : subscribers) {
+			// the third offer at the email placement, long ago, then hundreds of the first two on the dashboard
+			early.add(event(offerIds.get(2), subscriber, Placement.EMAIL, OfferEventType.IMPRESSION, false, 3, random));
+			for (int i = 0; i < 300; i++) {
+				early.add(event(offerIds.get(i % 2), subscriber, Placement.DASHBOARD, OfferEventType.IMPRESSION, false,
+						10 + i / 3, random));
+			}
+		}
+		early.sort(Comparator.comparing(OfferEvent::occurredAt));
+		events.record(early);
+		// a moment with more impressions than a page, then the live widget's batches, in order and late
+		Instant crowded = START.plusDays(200).atTime(12, 0).atZone(ZONE).toInstant();
+		List<OfferEvent> moment = new ArrayList<>();
+		for (int i = 0; i < OfferReach.FIRST_PAGE + 7; i++) {
+			moment.add(new OfferEvent(offerIds.get(i % 2), subscribers.get(0), null, null, Placement.DASHBOARD,
+					OfferEventType.IMPRESSION, new BigDecimal("9.00"), false, crowded));
+		}
+		events.record(moment);
+		for (int b = 0; b < 6; b++) {
+			List<OfferEvent> batch = new ArrayList<>();
+			for (long subscriber : subscribers) {
+				int day = b % 3 == 2 ? 150 + b : 201 + b; // every third batch late, before what was logged
+				batch.add(event(offerIds.get(b % 3), subscriber, PLACEMENTS[b % PLACEMENTS.length],
+						OfferEventType.IMPRESSION, b == 4 && subscriber == subscribers.get(1), day, random));
+			}
+			events.record(batch);
+		}
+
+		assertThat(storedPrevious(subscribers)).isEqualTo(walkedPrevious(subscribers));
+	}
+
+	/** Each impression's stored previous days, by id. */
+	private List<String> storedPrevious(List<Long> subscribers) {
+		String in = String.join(", ", subscribers.stream().map(String::valueOf).toList());
+		return jdbc.query("select id, prev_offer_placement, prev_offer, prev_placement, prev_any from offer_event "
+				+ "where type = 'IMPRESSION' and subscriber_id in (" + in + ") order by id",
+				(row, n) -> row.getLong(1) + " " + row.getObject(2, LocalDate.class) + " "
+						+ row.getObject(3, LocalDate.class) + " " + row.getObject(4, LocalDate.class) + " "
+						+ row.getObject(5, LocalDate.class));
+	}
+
+	/** The same, by walking every impression in the log's order (time, then id). */
+	private List<String> walkedPrevious(List<Long> subscribers) {
+		String in = String.join(", ", subscribers.stream().map(String::valueOf).toList());
+		java.util.Map<String, LocalDate> last = new java.util.HashMap<>();
+		List<String> walked = new ArrayList<>();
+		jdbc.query("select id, subscriber_id, holdout, offer_id, placement, occurred_at from offer_event "
+				+ "where type = 'IMPRESSION' and subscriber_id in (" + in + ") order by occurred_at, id", row -> {
+					String side = row.getLong(2) + (row.getBoolean(3) ? "h" : "s");
+					String[] keys = { side + ":op:" + row.getLong(4) + row.getString(5), side + ":o:" + row.getLong(4),
+							side + ":p:" + row.getString(5), side + ":a" };
+					LocalDate day = LocalDate.ofInstant(row.getTimestamp(6).toInstant(), ZONE);
+					StringBuilder line = new StringBuilder(String.valueOf(row.getLong(1)));
+					for (String key : keys) {
+						line.append(' ').append(last.getOrDefault(key, OfferReach.NEVER));
+						last.put(key, day);
+					}
+					walked.add(line.toString());
+				});
+		walked.sort(Comparator.comparingLong(line -> Long.parseLong(line.substring(0, line.indexOf(' ')))));
+		return walked;
+	}
+
 	private long mismatchedGapLevels(List<Long> subscribers) {
 		String in = String.join(", ", subscribers.stream().map(String::valueOf).toList());
 		return jdbc.queryForObject("select count(*) from offer_event where type = 'IMPRESSION' and subscriber_id in ("
