@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.nextbox.account.AccountService;
 import io.nextbox.account.NewSubscriber;
@@ -268,10 +269,9 @@ class DemoStoreLoader {
 		Map<String, Long> planIds = ids.plans();
 		long historyNanos = 0;
 		int lineCount = 0;
-		List<DemoCustomer> customers = new ArrayList<>();
-		for (int number = from; number <= to; number++) {
-			customers.add(generator.customer(number));
-		}
+		// each subscriber grows from a random stream of their own, so generating them on every core gives the same
+		// store (an ordered stream keeps them in number order)
+		List<DemoCustomer> customers = IntStream.rangeClosed(from, to).parallel().mapToObj(generator::customer).toList();
 		List<Long> subscriberIds = accounts.registerSubscribers(customers.stream()
 			.map(customer -> new NewSubscriber(customer.email(), customer.firstName(), customer.lastName(),
 					customer.joinedOn().atTime(9, 0).toInstant(ZoneOffset.UTC)))
@@ -287,16 +287,27 @@ class DemoStoreLoader {
 		List<Long> subscriptionIds = subscriptions.importSubscriptions(newSubscriptions);
 		List<NewOrder> newOrders = new ArrayList<>();
 		List<OfferEvent> newEvents = new ArrayList<>();
+		List<DemoOfferHistory.Grown> grownHistories = null;
+		if (offerHistory != null) {
+			long growing = System.nanoTime();
+			boolean[] heldOut = new boolean[customers.size()];
+			for (int i = 0; i < customers.size(); i++) {
+				heldOut[i] = widgets.isInHoldout(subscriberIds.get(i));
+			}
+			// on every core too: a subscriber's offer history grows from a random stream of their own
+			grownHistories = IntStream.range(0, customers.size()).parallel()
+				.mapToObj(i -> offerHistory.grow(customers.get(i), subscriberIds.get(i), subscriptionIds.get(i),
+						heldOut[i]))
+				.toList();
+			historyNanos += System.nanoTime() - growing;
+		}
 		for (int i = 0; i < customers.size(); i++) {
 			Map<Integer, List<DemoOfferHistory.AddedLine>> added = new HashMap<>();
-			if (offerHistory != null) {
-				long growing = System.nanoTime();
-				DemoOfferHistory.Grown grown = offerHistory.grow(customers.get(i), subscriberIds.get(i),
-						subscriptionIds.get(i), widgets.isInHoldout(subscriberIds.get(i)));
+			if (grownHistories != null) {
+				DemoOfferHistory.Grown grown = grownHistories.get(i);
 				newEvents.addAll(grown.events());
 				grown.lines()
 					.forEach(line -> added.computeIfAbsent(line.orderIndex(), n -> new ArrayList<>()).add(line));
-				historyNanos += System.nanoTime() - growing;
 			}
 			List<DemoCustomer.Order> customerOrders = customers.get(i).orders();
 			for (int n = 0; n < customerOrders.size(); n++) {
