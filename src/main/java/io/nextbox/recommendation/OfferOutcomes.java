@@ -40,6 +40,8 @@ class OfferOutcomes {
 
 	private volatile Exploration summed;
 
+	private volatile boolean read;
+
 	private List<OfferOutcomeCount> summedFrom;
 
 	OfferOutcomes(OfferEvents events, Clock clock,
@@ -86,11 +88,27 @@ class OfferOutcomes {
 		return new Exploration(outcomes, weight, Exploration.PRIOR_VIEWS);
 	}
 
-	@Scheduled(fixedDelayString = "${nextbox.recommendation.outcomes-interval:60s}")
+	/**
+	 * Reads the outcomes unless they have been read (the model's first build does, before the model is swapped in:
+	 * widgets rank only once there is a model, and then with the outcomes read).
+	 */
+	void readOnce() {
+		if (!read) {
+			refresh();
+		}
+	}
+
+	/**
+	 * Reads the outcomes again. The first scheduled read comes an interval after the start: the start does not
+	 * wait for it, or share the CPU with it, as the model's first build reads them ({@link #readOnce()}).
+	 */
+	@Scheduled(fixedDelayString = "${nextbox.recommendation.outcomes-interval:60s}",
+			initialDelayString = "${nextbox.recommendation.outcomes-interval:60s}")
 	void refresh() {
 		try {
 			Instant now = clock.instant();
 			counts = events.outcomesBySubscriber(now.minus(WINDOW), now.plusSeconds(1));
+			read = true;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not read the offers' outcomes; ranking with the last read", ex);

@@ -142,6 +142,8 @@ public class RecommendationService {
 			past = null;
 			// Not published yet: the orders committed while it was built are read without holding the lock.
 			learnNewOrders(fresh, freshLearned, false);
+			// the offers' outcomes are first read here, not at start-up: a model is never swapped in without them
+			outcomes.readOnce();
 			lock.writeLock().lock();
 			try {
 				synchronized (placedDuringBuild) {

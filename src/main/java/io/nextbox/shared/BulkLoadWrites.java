@@ -1,6 +1,15 @@
 package io.nextbox.shared;
 
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -29,8 +38,8 @@ public final class BulkLoadWrites {
 	}
 
 	/**
-	 * A plain index of a table (no unique or foreign key behind it), which a bulk load may drop and build again
-	 * afterwards: building an index over the rows at once costs a fraction of adding each row to it.
+	 * A plain index of a table (no unique, primary or foreign key index behind it), which a bulk load may drop and
+	 * build again afterwards: building an index over the rows at once costs a fraction of adding each row to it.
 	 */
 	public record Index(String name, String table, String columns) {
 
@@ -46,12 +55,13 @@ public final class BulkLoadWrites {
 
 	/**
 	 * Runs the load with H2's file writes deferred (as {@link #deferred(JdbcTemplate, Supplier)}) and without the
-	 * given indexes, which are built again after it, whether it succeeded or not. Call it outside a transaction: H2
-	 * commits at each index dropped or built (PostgreSQL would too, here, as each runs on its own). The indexes are
-	 * first created where missing, so a load killed before it built them again leaves them missing only until the
-	 * next bulk load (see {@link #ensure}).
+	 * plain indexes of the given tables, which are built again after it, whether it succeeded or not. The indexes
+	 * are read from the schema (so they are what the migrations made) and written to {@code bulk_load_index} before
+	 * they are dropped: a load killed before it built them again leaves them there, and the next {@link #ensure}
+	 * builds them. Call it outside a transaction: H2 commits at each index dropped or built (PostgreSQL would too,
+	 * here, as each runs on its own).
 	 */
-	public static <T> T deferred(JdbcTemplate jdbc, List<Index> indexes, Supplier<T> load) {
+	public static <T> T deferred(JdbcTemplate jdbc, List<String> tables, Supplier<T> load) {
 		Integer previous = h2FileWriteDelay(jdbc);
 		Integer previousCacheMegabytes = previous == null ? null : h2CacheMegabytes(jdbc);
 		if (previous != null) {
@@ -61,13 +71,16 @@ public final class BulkLoadWrites {
 			jdbc.execute("SET CACHE_SIZE " + loadCacheMegabytes() * 1024L);
 		}
 		try {
-			ensure(jdbc, indexes);
+			if (tables.isEmpty()) {
+				return load.get();
+			}
+			ensure(jdbc);
 			try {
-				indexes.forEach(index -> drop(jdbc, index));
+				dropPlainIndexes(jdbc, tables);
 				return load.get();
 			}
 			finally {
-				ensure(jdbc, indexes);
+				ensure(jdbc);
 			}
 		}
 		finally {
@@ -81,19 +94,80 @@ public final class BulkLoadWrites {
 		}
 	}
 
-	/** Drops the index, unless the database keeps it for a constraint (H2 may back a foreign key with it). */
-	private static void drop(JdbcTemplate jdbc, Index index) {
-		try {
-			jdbc.execute("drop index if exists " + index.name());
+	/**
+	 * Drops the plain indexes of the tables, each written to {@code bulk_load_index} first (and deleted from it
+	 * again when the database keeps the index: H2 refuses to drop one that backs a foreign key).
+	 *
+	 * @return the indexes dropped
+	 */
+	public static List<Index> dropPlainIndexes(JdbcTemplate jdbc, List<String> tables) {
+		List<Index> dropped = new ArrayList<>();
+		for (Index index : plainIndexes(jdbc, tables)) {
+			jdbc.update("insert into bulk_load_index (name, table_name, columns) values (?, ?, ?)", index.name(),
+					index.table(), index.columns());
+			try {
+				jdbc.execute("drop index " + index.name());
+				dropped.add(index);
+			}
+			catch (DataAccessException ex) {
+				log.debug("Index {} kept for the bulk load: {}", index.name(), ex.getMessage());
+				jdbc.update("delete from bulk_load_index where name = ?", index.name());
+			}
 		}
-		catch (DataAccessException ex) {
-			log.debug("Index {} kept for the bulk load: {}", index.name(), ex.getMessage());
+		return dropped;
+	}
+
+	/**
+	 * Builds the indexes a bulk load dropped and has not built again (those in {@code bulk_load_index}: a load
+	 * stopped midway), deleting each from there once built. Cheap when there is none: one query.
+	 */
+	public static void ensure(JdbcTemplate jdbc) {
+		List<Index> dropped = jdbc.query("select name, table_name, columns from bulk_load_index order by name",
+				(row, n) -> new Index(row.getString(1), row.getString(2), row.getString(3)));
+		for (Index index : dropped) {
+			jdbc.execute(index.create());
+			jdbc.update("delete from bulk_load_index where name = ?", index.name());
 		}
 	}
 
-	/** Creates those of the indexes that are missing (a bulk load stopped before it built them again). */
-	public static void ensure(JdbcTemplate jdbc, List<Index> indexes) {
-		indexes.forEach(index -> jdbc.execute(index.create()));
+	/**
+	 * The plain indexes of the tables as the schema has them now: not unique, on columns in ascending or descending
+	 * order, without a condition. Those the database keeps for a foreign key are among them (H2 lists them too).
+	 */
+	static List<Index> plainIndexes(JdbcTemplate jdbc, List<String> tables) {
+		return jdbc.execute((ConnectionCallback<List<Index>>) connection -> {
+			DatabaseMetaData metaData = connection.getMetaData();
+			List<Index> indexes = new ArrayList<>();
+			for (String table : tables) {
+				String stored = metaData.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT)
+						: metaData.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+				Map<String, TreeMap<Integer, String>> columns = new LinkedHashMap<>();
+				Set<String> unusable = new HashSet<>();
+				try (ResultSet rows = metaData.getIndexInfo(null, connection.getSchema(), stored, false, false)) {
+					while (rows.next()) {
+						String name = rows.getString("INDEX_NAME");
+						if (name == null || rows.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+							continue;
+						}
+						String column = rows.getString("COLUMN_NAME");
+						String order = rows.getString("ASC_OR_DESC");
+						if (!rows.getBoolean("NON_UNIQUE") || column == null || !column.matches("\\w+")
+								|| rows.getString("FILTER_CONDITION") != null) {
+							unusable.add(name);
+							continue;
+						}
+						columns.computeIfAbsent(name, n -> new TreeMap<>())
+							.put((int) rows.getShort("ORDINAL_POSITION"), "D".equals(order) ? column + " desc" : column);
+					}
+				}
+				columns.forEach((name, byPosition) -> {
+					if (!unusable.contains(name)) {
+						indexes.add(new Index(name, stored, String.join(", ", byPosition.values())));
+					}
+				});
+			}
+			return indexes;
+		});
 	}
 
 	/**

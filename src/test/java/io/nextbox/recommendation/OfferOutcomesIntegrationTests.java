@@ -67,6 +67,28 @@ class OfferOutcomesIntegrationTests {
 		assertThat(after.takes() - before.takes()).isEqualTo(1);
 	}
 
+	@Test
+	void theFirstReadIsTheModelBuildsNotTheStartsAndHappensOnce() {
+		var owned = TestSubscriptions.freshActive(jdbc);
+		long offer = jdbc.queryForObject("select min(id) from offer", Long.class);
+		// as at a start: not read yet (the scheduled read comes an interval later), so nothing counted
+		OfferOutcomes started = new OfferOutcomes(events, clock, Exploration.WEIGHT);
+		events.record(List.of(event(offer, owned, OfferEventType.IMPRESSION, false)));
+		assertThat(started.current(ONE_SEGMENT).outcome(offer, 9_999).views()).isZero();
+
+		// the model's first build reads them before it swaps the model in
+		started.readOnce();
+		long views = started.current(ONE_SEGMENT).outcome(offer, 9_999).views();
+		assertThat(views).isPositive();
+
+		// later builds leave the reading to the schedule
+		events.record(List.of(event(offer, owned, OfferEventType.IMPRESSION, false)));
+		started.readOnce();
+		assertThat(started.current(ONE_SEGMENT).outcome(offer, 9_999).views()).isEqualTo(views);
+		started.refresh();
+		assertThat(started.current(ONE_SEGMENT).outcome(offer, 9_999).views()).isEqualTo(views + 1);
+	}
+
 	private OfferEvent event(long offer, TestSubscriptions.Owned owned, OfferEventType type, boolean holdout) {
 		Instant now = clock.instant();
 		return new OfferEvent(offer, owned.subscriberId(), owned.subscriptionId(), null, Placement.DASHBOARD, type,
