@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.nextbox.support.DemoLogins;
+import io.nextbox.support.MovingClock;
 import io.nextbox.support.NextboxIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -354,35 +354,6 @@ class LoginThrottleIntegrationTests {
 		finally {
 			threads.shutdownNow();
 		}
-	}
-
-	private static final class MovingClock extends Clock {
-
-		private volatile Instant now;
-
-		MovingClock(Instant start) {
-			this.now = start;
-		}
-
-		void move(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
 	}
 
 }

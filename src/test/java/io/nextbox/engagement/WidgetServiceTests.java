@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import io.nextbox.subscription.NextBoxAddOns;
 import io.nextbox.subscription.SubscriberContext;
 import io.nextbox.subscription.SubscriptionActions;
 import io.nextbox.subscription.SubscriptionService;
+import io.nextbox.support.MovingClock;
 import io.nextbox.support.TestStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,7 +130,7 @@ class WidgetServiceTests {
 
 	@Test
 	void theRecommenderIsAskedOnTheRequestsThreadAgainAfterTheGuardedTime() {
-		MovableClock clock = new MovableClock(Instant.parse("2026-11-25T10:00:00Z"));
+		MovingClock clock = new MovingClock(Instant.parse("2026-11-25T10:00:00Z"));
 		widgets = widgetWith(clock);
 		given(recommendations.recommend(any(SubscriberContext.class), eq(Placement.DASHBOARD), anyInt())).willAnswer(call -> {
 			Thread.sleep(WidgetService.HELD_UP.toMillis() + 100);
@@ -139,7 +139,7 @@ class WidgetServiceTests {
 		for (int answer = 0; answer < WidgetService.SLOW_ANSWERS; answer++) {
 			widgets.cards(7, Placement.DASHBOARD);
 		}
-		clock.advance(WidgetService.GUARDED_FOR.plusSeconds(1));
+		clock.move(WidgetService.GUARDED_FOR.plusSeconds(1));
 		Thread request = Thread.currentThread();
 		given(recommendations.recommend(any(SubscriberContext.class), eq(Placement.DASHBOARD), anyInt())).willAnswer(call -> {
 			assertThat(Thread.currentThread()).as("the thread the recommender runs on").isSameAs(request);
@@ -153,35 +153,6 @@ class WidgetServiceTests {
 	void aSubscriberWithoutAnActiveSubscriptionSeesNothing() {
 		assertThat(widgets.cards(8, Placement.DASHBOARD)).isEmpty();
 		verifyNoInteractions(recommendations);
-	}
-
-	private static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
 	}
 
 }

@@ -1,11 +1,9 @@
 package io.nextbox.platform;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import io.nextbox.support.MovingClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -18,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InMemorySessionsTests {
 
-	private final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T08:00:00Z"));
+	private final MovingClock clock = new MovingClock(Instant.parse("2026-11-28T08:00:00Z"));
 
 	private final InMemorySessions sessions = new InMemorySessions(Duration.ofHours(8), clock);
 
@@ -99,35 +97,6 @@ class InMemorySessionsTests {
 						AuthorityUtils.createAuthorityList("ROLE_SUBSCRIBER"))));
 		sessions.save(session);
 		return session;
-	}
-
-	private static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void move(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
