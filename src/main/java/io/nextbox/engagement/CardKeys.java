@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -58,7 +59,11 @@ class CardKeys {
 
 	private final Duration lifetime;
 
-	private final SecureRandom random = new SecureRandom();
+	/**
+	 * One MAC per thread, keyed once: a card's key is signed on every widget render, and asking the JCA for a new
+	 * {@code Mac} each time looked up its provider and keyed it again.
+	 */
+	private final ThreadLocal<Mac> macs;
 
 	CardKeys(@Value("${nextbox.widgets.card-secret:}") String secret,
 			@Value("${nextbox.widgets.card-lifetime:P3D}") Duration lifetime) {
@@ -73,6 +78,7 @@ class CardKeys {
 			this.secret = secret.getBytes(StandardCharsets.UTF_8);
 		}
 		this.lifetime = lifetime;
+		this.macs = ThreadLocal.withInitial(this::newMac);
 	}
 
 	/** What a card names, and when it was shown. */
@@ -168,23 +174,31 @@ class CardKeys {
 	}
 
 	private byte[] mac(String body) {
+		byte[] full = macs.get().doFinal(body.getBytes(StandardCharsets.US_ASCII));
+		byte[] cut = new byte[SIGNATURE];
+		System.arraycopy(full, 0, cut, 0, SIGNATURE);
+		return cut;
+	}
+
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-			byte[] full = mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
-			byte[] cut = new byte[SIGNATURE];
-			System.arraycopy(full, 0, cut, 0, SIGNATURE);
-			return cut;
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	/** Makes every key shown distinct (a card shown again, in the same second too), not part of what it names. */
-	private String nonce() {
+	/**
+	 * Makes every key shown distinct (a card shown again, in the same second too), not part of what it names. It need
+	 * not be unpredictable, since the signature is what makes a key unforgeable, so it comes from the thread's own
+	 * generator: a shared {@code SecureRandom} made the widget's request threads queue on its lock under load.
+	 */
+	private static String nonce() {
 		byte[] bytes = new byte[6];
-		random.nextBytes(bytes);
+		ThreadLocalRandom.current().nextBytes(bytes);
 		return ENCODER.encodeToString(bytes);
 	}
 
